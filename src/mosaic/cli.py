@@ -1,0 +1,159 @@
+"""The ``mosaic`` command: thin wrappers that parse options, call the library and print the result.
+
+Exit codes: 0 success; 1 the graph does not conform to the shapes; 2 any other error (bad input,
+unreadable file, malformed query), with a message on standard error that says what and where.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import click
+
+from mosaic import settings
+from mosaic.errors import MosaicError, ShapeViolation
+from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, rdf_format, serialize
+from mosaic.load import load as load_graph
+from mosaic.load import read_dataset
+from mosaic.sparql import query_form
+from mosaic.stats import per_class, per_source
+from mosaic.store import Store, open_store
+from mosaic.tables import render
+from mosaic.validate import validate as validate_graph
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _path_option(name: str, help_text: str) -> Callable[[F], F]:
+    return click.option(f"--{name}", default=lambda: settings.get(name), show_default=f"${settings.SETTINGS[name].env}",
+                        type=click.Path(path_type=Path), help=help_text)
+
+
+store_option = click.option("--store", "store_location", default=lambda: settings.get("store"),
+                            show_default="$MOSAIC_STORE", help="The store: a directory for the embedded store.")
+
+
+def _progress(message: str) -> None:
+    click.echo(f"[{time.strftime('%H:%M:%S')}] {message}", err=True)
+
+
+@click.group()
+@click.version_option(package_name="mosaic")
+def cli() -> None:
+    """Mosaic: a knowledge graph of Cold War reporting on North Korea, every fact with its source."""
+
+
+@cli.command()
+@_path_option("data", "Folder of curated TriG files.")
+@_path_option("ontology", "Folder of the ontology's Turtle files.")
+@_path_option("shapes", "Folder of the SHACL shapes.")
+@store_option
+def load(data: Path, ontology: Path, shapes: Path, store_location: str) -> None:
+    """Build the store from data/ (all or nothing).
+
+    Every file is parsed and the whole graph validated before the store is replaced.
+    """
+    started = time.perf_counter()
+    store = open_store(store_location)
+    report = load_graph(store, data, ontology, shapes, progress=_progress)
+    took = time.perf_counter() - started
+    click.echo(f"Loaded {len(store)} quads into {store_location} in {took:.1f} s "
+               f"({report.count('Warning')} warnings, {report.count('Info')} notes; see `mosaic validate`).")
+
+
+@cli.command()
+@_path_option("data", "Folder of curated TriG files.")
+@_path_option("ontology", "Folder of the ontology's Turtle files.")
+@_path_option("shapes", "Folder of the SHACL shapes.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", help="Report format.")
+def validate(data: Path, ontology: Path, shapes: Path, output: str) -> None:
+    """Check data/ against the SHACL shapes.
+
+    Exit code 1 if anything violates a shape; warnings and notes are reported but pass.
+    """
+    dataset = read_dataset(data, ontology)
+    report = validate_graph(dataset.quads, shapes, dataset.files)
+    click.echo(report.as_json() if output == "json" else report.text())
+    sys.exit(0 if report.conforms else 1)
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("-f", "--file", "query_file", type=click.File(encoding="utf-8"), help="Read the query from a file.")
+@click.option("--format", "output", type=click.Choice(["table", *RESULT_FORMATS, *RDF_FORMATS]), default="table",
+              help="table, csv, tsv, json or xml for SELECT/ASK; an RDF format for CONSTRUCT/DESCRIBE.")
+@store_option
+def query(text: str | None, query_file: click.utils.LazyFile | None, output: str, store_location: str) -> None:
+    """Run a SPARQL query on the store.
+
+    The prefixes of the README (person:, doc:, mosaic:, rico: …) are declared for you.
+    """
+    sparql = query_file.read() if query_file else text
+    if not sparql:
+        raise click.UsageError("give a query as an argument or with --file")
+    click.echo(_answer(open_store(store_location), sparql, output), nl=False)
+
+
+def _answer(store: Store, sparql: str, output: str) -> str:
+    form = query_form(sparql)
+    if form in ("construct", "describe"):
+        fmt = rdf_format("turtle" if output == "table" else output)
+        return store.results(sparql, fmt).decode("utf-8")
+    if form == "ask" and output == "table":
+        return f"{str(store.ask(sparql)).lower()}\n"
+    if output == "table":
+        return render(store.select(sparql)) + "\n"
+    if output not in RESULT_FORMATS:
+        raise click.UsageError(f"a {form or 'SELECT'} result cannot be written as {output}")
+    return store.results(sparql, output).decode("utf-8")
+
+
+@cli.command()
+@click.option("--format", "output", type=click.Choice(list(RDF_FORMATS)), default="trig", show_default=True,
+              help="trig, nquads and jsonld keep the claim graphs (provenance); the others merge them.")
+@click.option("-o", "--output-file", type=click.Path(path_type=Path), help="Write here instead of standard output.")
+@store_option
+def export(output: str, output_file: Path | None, store_location: str) -> None:
+    """Write the whole graph in an RDF format."""
+    data = serialize(open_store(store_location).quads(), RDF_FORMATS[output])
+    if output_file:
+        output_file.write_bytes(data)
+        click.echo(f"Wrote {len(data)} bytes to {output_file}.", err=True)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.command()
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", help="Output format.")
+@store_option
+def stats(output: str, store_location: str) -> None:
+    """Count entities per class and per source."""
+    store = open_store(store_location)
+    classes, sources = per_class(store), per_source(store)
+    if output == "json":
+        as_data = lambda rows: [{k: str(v) for k, v in row.items()} for row in rows]  # noqa: E731
+        click.echo(json.dumps({"quads": len(store), "classes": as_data(classes), "sources": as_data(sources)}, indent=1))
+        return
+    click.echo(f"{len(store)} quads\n\nEntities per class\n{render(classes)}\n\nStatements per source\n{render(sources)}")
+
+
+def main() -> None:
+    """Run the CLI, turning Mosaic's errors into a clear message and exit code instead of a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except ShapeViolation as error:
+        click.echo(error.report.text(), err=True)
+        click.echo("Nothing was loaded: the store is as it was.", err=True)
+        sys.exit(1)
+    except MosaicError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(2)

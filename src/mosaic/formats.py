@@ -1,0 +1,103 @@
+"""RDF and SPARQL-results formats in one table each, and reading and writing RDF with them.
+
+One row per format (name, media type, file extension) so that the CLI, the exports and later the
+HTTP endpoint all choose formats the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from mosaic.errors import LoadError
+from mosaic.vocab import PREFIXES
+
+__all__ = ["RdfFormat", "RDF_FORMATS", "RESULT_FORMATS", "rdf_format", "parse_file", "serialize", "jsonld_context"]
+
+
+@dataclass(frozen=True)
+class RdfFormat:
+    name: str
+    media_type: str
+    extension: str
+    engine: ox.RdfFormat
+    keeps_graphs: bool
+
+
+RDF_FORMATS: dict[str, RdfFormat] = {
+    f.name: f
+    for f in [
+        RdfFormat("turtle", "text/turtle", "ttl", ox.RdfFormat.TURTLE, False),
+        RdfFormat("ntriples", "application/n-triples", "nt", ox.RdfFormat.N_TRIPLES, False),
+        RdfFormat("rdfxml", "application/rdf+xml", "rdf", ox.RdfFormat.RDF_XML, False),
+        RdfFormat("nquads", "application/n-quads", "nq", ox.RdfFormat.N_QUADS, True),
+        RdfFormat("trig", "application/trig", "trig", ox.RdfFormat.TRIG, True),
+        RdfFormat("jsonld", "application/ld+json", "jsonld", ox.RdfFormat.JSON_LD, True),
+    ]
+}
+
+# SPARQL SELECT/ASK result formats: name -> (media type, engine format)
+RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
+    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    "csv": ("text/csv", ox.QueryResultsFormat.CSV),
+    "tsv": ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
+}
+
+
+def rdf_format(name_or_extension: str) -> RdfFormat:
+    """The format named ``name_or_extension`` (``turtle`` or ``ttl``); ValueError lists the known ones."""
+    key = name_or_extension.lower().lstrip(".")
+    for fmt in RDF_FORMATS.values():
+        if key in (fmt.name, fmt.extension):
+            return fmt
+    raise ValueError(f"unknown RDF format {name_or_extension!r}; known: {', '.join(RDF_FORMATS)}")
+
+
+def parse_file(path: Path) -> list[ox.Quad]:
+    """All quads of an RDF file, its format from its extension; LoadError names file, line and column."""
+    try:
+        fmt = rdf_format(path.suffix)
+        return list(ox.parse(path=str(path), format=fmt.engine))
+    except SyntaxError as error:
+        return _raise_syntax(path, error)
+    except (ValueError, OSError) as error:
+        raise LoadError(str(path), None, None, str(error)) from error
+
+
+def _raise_syntax(path: Path, error: SyntaxError) -> list[ox.Quad]:
+    raise LoadError(str(path), error.lineno, error.offset, error.msg) from error
+
+
+def serialize(quads: Iterable[ox.Quad], fmt: RdfFormat) -> bytes:
+    """``quads`` in ``fmt``: graph names kept where the format can hold them, else merged."""
+    if fmt.name == "jsonld":
+        return _jsonld(quads)
+    items: Iterable[ox.Quad] | Iterable[ox.Triple] = quads if fmt.keeps_graphs else _triples(quads)
+    return ox.serialize(items, format=fmt.engine, prefixes=PREFIXES)
+
+
+def _triples(quads: Iterable[ox.Quad]) -> Iterable[ox.Triple]:
+    seen: set[ox.Triple] = set()
+    for quad in quads:
+        if quad.triple not in seen:
+            seen.add(quad.triple)
+            yield quad.triple
+
+
+def jsonld_context() -> dict[str, str]:
+    """The JSON-LD context Mosaic publishes (ontology/context.jsonld): its prefixes."""
+    return dict(PREFIXES)
+
+
+def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
+    """Compacted JSON-LD with Mosaic's context; named graphs kept (rdflib compacts, pyoxigraph cannot)."""
+    dataset = Dataset()
+    dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
+    text = dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=1).encode("utf-8")

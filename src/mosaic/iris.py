@@ -1,0 +1,97 @@
+"""The only place that mints and parses entity IRIs, and the slug registry that keeps them unique.
+
+IRIs are ``https://w3id.org/mosaic/id/<kind>/<slug>``. A slug is never made from a name alone
+without asking the registry (``data/slugs.tsv``): names collide, and a slug once given is never
+given to anything else, even after the thing is gone.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mosaic.vocab import ID_BASE
+
+__all__ = ["KINDS", "entity_iri", "parse_iri", "slugify", "SlugRegistry"]
+
+# kind of entity -> the path segment of its IRIs
+KINDS: dict[str, str] = {
+    "person": "person",
+    "faction": "faction",
+    "mission": "mission",
+    "state": "state",
+    "body": "body",
+    "archive": "archive",
+    "collection": "collection",
+    "document": "document",
+    "translation": "translation",
+    "event": "event",
+    "place": "place",
+    "condition": "condition",
+}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def entity_iri(kind: str, slug: str) -> str:
+    """The IRI of the entity ``slug`` of ``kind``; refuses unknown kinds and malformed slugs."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of entity {kind!r}; known: {', '.join(KINDS)}")
+    if not _SLUG.match(slug):
+        raise ValueError(f"malformed slug {slug!r}: use lowercase ASCII words joined by hyphens")
+    return f"{ID_BASE}{KINDS[kind]}/{slug}"
+
+
+def parse_iri(iri: str) -> tuple[str, str] | None:
+    """``(kind, slug)`` for an entity IRI of Mosaic, else None."""
+    if not iri.startswith(ID_BASE):
+        return None
+    segment, _, slug = iri[len(ID_BASE):].partition("/")
+    kind = next((k for k, s in KINDS.items() if s == segment), None)
+    return (kind, slug) if kind and _SLUG.match(slug) else None
+
+
+def slugify(name: str) -> str:
+    """A slug from a written name: accents folded, apostrophes dropped, other marks turned to hyphens."""
+    folded = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
+    without_apostrophes = re.sub(r"['’ʻʼ`]", "", ascii_only.lower())
+    return re.sub(r"[^a-z0-9]+", "-", without_apostrophes).strip("-")
+
+
+@dataclass
+class SlugRegistry:
+    """Every slug ever minted, by kind; read from and written to a TSV file (kind, slug, label, note)."""
+
+    path: Path
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, path: Path) -> SlugRegistry:
+        with path.open(encoding="utf-8", newline="") as f:
+            return cls(path, list(csv.DictReader(f, delimiter="\t")))
+
+    def taken(self, kind: str, slug: str) -> bool:
+        return any(r["kind"] == kind and r["slug"] == slug for r in self.rows)
+
+    def iris(self) -> set[str]:
+        return {entity_iri(r["kind"], r["slug"]) for r in self.rows}
+
+    def mint(self, kind: str, name: str, note: str = "") -> str:
+        """A new slug for ``name``: its slugified form, or that form with -2, -3 … if taken."""
+        base = slugify(name) or kind
+        slug, n = base, 1
+        while self.taken(kind, slug):
+            n += 1
+            slug = f"{base}-{n}"
+        self.rows.append({"kind": kind, "slug": slug, "label": name, "note": note})
+        return slug
+
+    def write(self) -> None:
+        with self.path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=["kind", "slug", "label", "note"], delimiter="\t",
+                                    lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(self.rows)

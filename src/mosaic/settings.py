@@ -1,0 +1,46 @@
+"""Every setting Mosaic reads, in one table: name, default and help.
+
+Settings come from ``MOSAIC_<NAME>`` environment variables; command-line options override them.
+The README's settings table is checked against this one by a test, so a setting cannot go undocumented.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Setting", "SETTINGS", "get", "project_root"]
+
+
+def project_root() -> Path:
+    """The checkout Mosaic runs from: its data/, ontology/ and shapes/ live there."""
+    return Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+    @property
+    def env(self) -> str:
+        return f"MOSAIC_{self.name.upper()}"
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in [
+        Setting("store", ".mosaic/store", "Where the graph lives: a directory for the embedded store."),
+        Setting("data", str(project_root() / "data"), "Folder of curated TriG files that `mosaic load` reads."),
+        Setting("ontology", str(project_root() / "ontology"), "Folder of the ontology's Turtle files."),
+        Setting("shapes", str(project_root() / "shapes"), "Folder of the SHACL shapes' Turtle files."),
+    ]
+}
+
+
+def get(name: str) -> str:
+    """The value of setting ``name``: its environment variable if set, else its default."""
+    setting = SETTINGS[name]
+    return os.environ.get(setting.env, setting.default)

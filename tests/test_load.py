@@ -1,0 +1,89 @@
+"""A load is all or nothing: a broken file anywhere leaves the store exactly as it was."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from conftest import ONTOLOGY, SHAPES, TEST_DATA
+from mosaic.errors import LoadError, ShapeViolation
+from mosaic.load import load
+from mosaic.store import EmbeddedStore
+
+
+def _snapshot(store: EmbeddedStore) -> set[str]:
+    return {str(q) for q in store.quads()}
+
+
+@pytest.fixture
+def store(tmp_path: Path, data_dir: Path) -> EmbeddedStore:
+    built = EmbeddedStore(tmp_path / "store")
+    load(built, data_dir, ONTOLOGY, SHAPES)
+    return built
+
+
+def _add_bad(data_dir: Path, fixture: str) -> Path:
+    target = data_dir / f"zz-{fixture}.trig"
+    target.write_bytes((TEST_DATA / "bad" / f"{fixture}.trig").read_bytes())
+    return target
+
+
+def test_load_builds_the_graph_with_computed_date_bounds(store: EmbeddedStore) -> None:
+    rows = store.select("""SELECT ?earliest ?latest WHERE {
+        doc:test-memo mosaic:date [ mosaic:earliest ?earliest ; mosaic:latest ?latest ] }""")
+    assert [(str(r["earliest"]), str(r["latest"])) for r in rows] == [("1954-07-01", "1954-12-31")]
+
+
+def test_an_open_ended_period_has_no_latest_bound(store: EmbeddedStore) -> None:
+    rows = store.select("SELECT ?e ?l WHERE { [] org:memberDuring ?t . ?t mosaic:earliest ?e OPTIONAL { ?t mosaic:latest ?l } }")
+    assert [(str(r["e"]), r.get("l")) for r in rows] == [("1956-09-01", None)]
+
+
+def test_a_syntax_error_names_file_and_line_and_changes_nothing(store: EmbeddedStore, data_dir: Path) -> None:
+    before = _snapshot(store)
+    bad = _add_bad(data_dir, "syntax-error")
+    with pytest.raises(LoadError) as error:
+        load(store, data_dir, ONTOLOGY, SHAPES)
+    assert (error.value.file, error.value.line) == (str(bad), 34)
+    assert f"{bad}, line 34" in str(error.value)
+    assert _snapshot(store) == before
+
+
+def test_a_shape_violation_names_node_and_shape_and_changes_nothing(store: EmbeddedStore, data_dir: Path) -> None:
+    before = _snapshot(store)
+    bad = _add_bad(data_dir, "mission-no-sending-state")
+    with pytest.raises(ShapeViolation) as error:
+        load(store, data_dir, ONTOLOGY, SHAPES)
+    message = str(error.value)
+    assert "mission:test-stateless" in message and "shape:MissionShape" in message
+    assert "mosaic:sendingState" in message and f"{bad}:34" in message
+    assert _snapshot(store) == before
+
+
+def test_a_store_reopened_from_disk_after_a_failed_load_is_unchanged(tmp_path: Path, data_dir: Path) -> None:
+    first = EmbeddedStore(tmp_path / "own")
+    load(first, data_dir, ONTOLOGY, SHAPES)
+    before = _snapshot(first)
+    _add_bad(data_dir, "claim-no-source")
+    with pytest.raises(ShapeViolation):
+        load(first, data_dir, ONTOLOGY, SHAPES)
+    del first
+    gc.collect()  # the engine releases its lock on the directory only when the object is gone
+    assert _snapshot(EmbeddedStore(tmp_path / "own")) == before
+
+
+def test_an_unreadable_date_is_a_load_error_with_its_line(store: EmbeddedStore, data_dir: Path) -> None:
+    bad = _add_bad(data_dir, "bad-edtf")
+    with pytest.raises(LoadError) as error:
+        load(store, data_dir, ONTOLOGY, SHAPES)
+    assert error.value.file == str(bad) and error.value.line == 34
+    assert "'autumn 56' is not a date in EDTF" in str(error.value)
+
+
+def test_reloading_replaces_rather_than_adds(tmp_path: Path, store: EmbeddedStore, data_dir: Path) -> None:
+    count = len(store)
+    load(store, data_dir, ONTOLOGY, SHAPES)
+    assert len(store) == count
+    assert [p.name for p in (tmp_path / "store").glob("gen-*")] == [(tmp_path / "store" / "current").resolve().name]
