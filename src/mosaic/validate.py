@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable
@@ -83,10 +84,23 @@ def validate(quads: Iterable[ox.Quad], shapes_dir: Path, files: Iterable[Path] =
     """Validate the union of ``quads`` against the shapes in ``shapes_dir``."""
     data = _validation_graph(list(quads))
     shapes = read_shapes(shapes_dir)
-    _, results, _ = shacl_validate(data, shacl_graph=shapes, advanced=True, allow_warnings=True, inference="none")
+    results = _run_pyshacl(data, shapes)
     locator = _Locator(list(files), data)
     return Report([_result(results, node, locator, shapes)
                    for node in results.subjects(RDF.type, SH.ValidationResult)])
+
+
+def _run_pyshacl(data: Graph, shapes: Graph) -> Graph:
+    """pySHACL's results graph, computed in a worker thread.
+
+    pySHACL keeps a reference to its call frame after returning, and with it every frame of its
+    caller's stack. Run on a thread of its own, that stack ends at the thread, so it cannot keep
+    the caller's objects (an open store, a large dataset) alive.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(shacl_validate, data, shacl_graph=shapes, advanced=True, allow_warnings=True,
+                             inference="none")
+        return future.result()[1]
 
 
 def _validation_graph(quads: list[ox.Quad]) -> Graph:
