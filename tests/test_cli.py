@@ -79,6 +79,12 @@ def test_query_reads_a_file_and_writes_construct_results_as_rdf(tmp_path: Path, 
     assert len(Graph().parse(data=result.stdout, format="nt")) > 50
 
 
+def test_querying_before_loading_says_to_load_first(tmp_path: Path) -> None:
+    result = mosaic("query", "ASK { ?s ?p ?o }", store=tmp_path / "nothing")
+    assert result.returncode == 2 and "build it with `mosaic load`" in result.stderr
+    assert not (tmp_path / "nothing").exists()
+
+
 def test_a_malformed_query_exits_2_with_the_parsers_message(store: Path) -> None:
     result = mosaic("query", "SELECT ?x WHERE { ?x", store=store)
     assert result.returncode == 2 and "malformed SPARQL" in result.stderr

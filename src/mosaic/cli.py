@@ -58,7 +58,7 @@ def load(data: Path, ontology: Path, shapes: Path, store_location: str) -> None:
     Every file is parsed and the whole graph validated before the store is replaced.
     """
     started = time.perf_counter()
-    store = open_store(store_location)
+    store = open_store(store_location, create=True)
     report = load_graph(store, data, ontology, shapes, progress=_progress)
     took = time.perf_counter() - started
     click.echo(f"Loaded {len(store)} quads into {store_location} in {took:.1f} s "

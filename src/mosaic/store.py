@@ -161,9 +161,12 @@ class EmbeddedStore(Store):
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def open_store(location: str) -> Store:
-    """The store at ``location``: a directory path for the embedded store."""
-    return EmbeddedStore(Path(location))
+def open_store(location: str, create: bool = False) -> Store:
+    """The store at ``location`` (a directory for the embedded store); a missing one only if ``create``."""
+    path = Path(location)
+    if not create and not (path / "current").exists():
+        raise StoreError(f"there is no store at {location}: build it with `mosaic load`")
+    return EmbeddedStore(path)
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | object) -> Identifier:
