@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -30,3 +38,59 @@ def data_dir(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "base.trig").write_bytes((TEST_DATA / "good" / "base.trig").read_bytes())
     return folder
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running_server(store: Path, **environment: str) -> Iterator[str]:
+    """`python server.py` on 127.0.0.1 over ``store``; yields its base URL and always stops it."""
+    port = free_port()
+    env = {**os.environ, **{f"MOSAIC_{k.upper()}": v for k, v in environment.items()}}
+    process = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--port", str(port), "--store", str(store)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_answering(base, process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()
+
+
+def _wait_until_answering(base: str, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited: {process.stderr.read() if process.stderr else ''}")
+        try:
+            with urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the server did not answer within 120 s")
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An on-disk store loaded from data/, for servers to serve (read-only: do not update it)."""
+    path = tmp_path_factory.mktemp("served") / "store"
+    load(EmbeddedStore(path), DATA, ONTOLOGY, SHAPES)
+    return path
+
+
+@pytest.fixture(scope="session")
+def live_server(store_path: Path) -> Iterator[str]:
+    """The real server, read-only, with a short time limit so runaway queries are cut quickly."""
+    with running_server(store_path, query_timeout="5") as base:
+        yield base

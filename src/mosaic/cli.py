@@ -101,8 +101,7 @@ def query(text: str | None, query_file: click.utils.LazyFile | None, output: str
 def _answer(store: Store, sparql: str, output: str) -> str:
     form = query_form(sparql)
     if form in ("construct", "describe"):
-        fmt = rdf_format("turtle" if output == "table" else output)
-        return store.results(sparql, fmt).decode("utf-8")
+        return store.results(sparql, rdf_format("turtle" if output == "table" else output).name).decode("utf-8")
     if form == "ask" and output == "table":
         return f"{str(store.ask(sparql)).lower()}\n"
     if output == "table":
@@ -139,6 +138,34 @@ def stats(output: str, store_location: str) -> None:
         click.echo(json.dumps({"quads": len(store), "classes": as_data(classes), "sources": as_data(sources)}, indent=1))
         return
     click.echo(f"{len(store)} quads\n\nEntities per class\n{render(classes)}\n\nStatements per source\n{render(sources)}")
+
+
+@cli.command()
+@click.option("--host", default=lambda: settings.get("host"), show_default="$MOSAIC_HOST", help="Address to bind.")
+@click.option("--port", type=int, default=lambda: int(settings.get("port")), show_default="$MOSAIC_PORT",
+              help="Port to listen on.")
+@click.option("--query-timeout", type=float, default=None, help="Seconds a query may run [$MOSAIC_QUERY_TIMEOUT].")
+@click.option("--max-rows", type=int, default=None, help="Most rows per SELECT answer, 0 for no limit [$MOSAIC_MAX_ROWS].")
+@click.option("--workers", type=int, default=None, help="Query worker processes [$MOSAIC_WORKERS].")
+@click.option("--threads", type=int, default=lambda: int(settings.get("threads")), show_default="$MOSAIC_THREADS",
+              help="Request threads.")
+@_path_option("data", "Folder of curated TriG files, loaded first if the store is empty.")
+@store_option
+def serve(host: str, port: int, query_timeout: float | None, max_rows: int | None, workers: int | None,
+          threads: int, data: Path, store_location: str) -> None:
+    """Serve the SPARQL endpoint and the pages.
+
+    Builds the store from data/ first if there is none. Updates are refused unless
+    MOSAIC_UPDATE_TOKEN is set; SERVICE and LOAD unless MOSAIC_FEDERATION allows them.
+    """
+    from mosaic.server import run
+
+    if not (Path(store_location) / "current").exists():
+        _progress(f"no store at {store_location}: building it from {data}")
+        load_graph(open_store(store_location, create=True), data, Path(settings.get("ontology")),
+                   Path(settings.get("shapes")), progress=_progress)
+    run(host, port, threads, store=Path(store_location), query_timeout=query_timeout, max_rows=max_rows,
+        workers=workers)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mosaic.validate import Report
 
-__all__ = ["MosaicError", "LoadError", "ShapeViolation", "QueryError", "StoreError", "DateError"]
+__all__ = ["MosaicError", "LoadError", "ShapeViolation", "QueryError", "QueryTimeout", "StoreError", "DateError"]
 
 
 class MosaicError(Exception):
@@ -41,6 +41,10 @@ class ShapeViolation(MosaicError):
 
 class QueryError(MosaicError):
     """A SPARQL query or update was malformed or failed."""
+
+
+class QueryTimeout(MosaicError):
+    """A query ran past its time limit and was stopped."""
 
 
 class StoreError(MosaicError):

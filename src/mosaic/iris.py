@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mosaic.vocab import ID_BASE
 
-__all__ = ["KINDS", "entity_iri", "parse_iri", "slugify", "SlugRegistry"]
+__all__ = ["KINDS", "entity_iri", "parse_iri", "local_path", "iri_of_path", "slugify", "SlugRegistry"]
 
 # kind of entity -> the path segment of its IRIs
 KINDS: dict[str, str] = {
@@ -33,6 +33,7 @@ KINDS: dict[str, str] = {
     "condition": "condition",
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CLAIM_NAME = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")  # claims name their source line: article-notes-L123
 
 
 def entity_iri(kind: str, slug: str) -> str:
@@ -45,12 +46,24 @@ def entity_iri(kind: str, slug: str) -> str:
 
 
 def parse_iri(iri: str) -> tuple[str, str] | None:
-    """``(kind, slug)`` for an entity IRI of Mosaic, else None."""
+    """``(kind, slug)`` for an entity or claim IRI of Mosaic, else None."""
     if not iri.startswith(ID_BASE):
         return None
     segment, _, slug = iri[len(ID_BASE):].partition("/")
+    if segment == "claim":
+        return ("claim", slug) if _CLAIM_NAME.match(slug) else None
     kind = next((k for k, s in KINDS.items() if s == segment), None)
     return (kind, slug) if kind and _SLUG.match(slug) else None
+
+
+def local_path(iri: str) -> str | None:
+    """The path under which the server serves an IRI of Mosaic (``/id/person/nam-il``), else None."""
+    return "/id/" + iri[len(ID_BASE):] if iri.startswith(ID_BASE) else None
+
+
+def iri_of_path(path: str) -> str:
+    """The IRI a server path ``/id/…`` stands for: the inverse of ``local_path``."""
+    return ID_BASE + path.removeprefix("/id/")
 
 
 def slugify(name: str) -> str:

@@ -36,6 +36,14 @@ SETTINGS: dict[str, Setting] = {
         Setting("data", str(project_root() / "data"), "Folder of curated TriG files that `mosaic load` reads."),
         Setting("ontology", str(project_root() / "ontology"), "Folder of the ontology's Turtle files."),
         Setting("shapes", str(project_root() / "shapes"), "Folder of the SHACL shapes' Turtle files."),
+        Setting("host", "127.0.0.1", "Address the server binds; keep it on loopback unless a proxy fronts it."),
+        Setting("port", "8090", "Port the server listens on."),
+        Setting("query_timeout", "30", "Seconds a query may run before it is stopped and answered 503."),
+        Setting("max_rows", "0", "Most rows a SELECT answer returns over HTTP; 0 for no limit."),
+        Setting("workers", "2", "Query worker processes (each can be stopped at the time limit)."),
+        Setting("threads", "8", "Request threads of the WSGI server."),
+        Setting("update_token", "", "Bearer token that allows SPARQL Update; empty: updates refused."),
+        Setting("federation", "", "Endpoints SERVICE and LOAD may reach: comma-separated IRI prefixes, * for any; empty: none."),
     ]
 }
 

@@ -1,9 +1,12 @@
 """Where the graph lives. The only module that opens the storage engine.
 
 ``Store`` is what the rest of Mosaic asks of a store, so that an external SPARQL server can stand in
-for the embedded one. ``EmbeddedStore`` keeps the graph on disk with pyoxigraph. A full replace
-writes a new generation directory and then swaps one symlink, so a load that fails or is killed
-leaves the old graph exactly as it was.
+for the embedded one. ``EmbeddedStore`` keeps the graph on disk with pyoxigraph, as generations:
+``root/current`` is a symlink to the generation readers use, and readers open it read-only. A
+writer never touches a generation anyone reads: a load builds a new one, an update starts from a
+checkpoint copy of the current one, and the writer then swaps the symlink in one rename. So a load
+or update that fails or is killed leaves the graph exactly as it was, and a server can keep
+answering while ``mosaic load`` runs.
 
 Queries see the union of all named graphs as their default graph: every statement lives in the
 named graph of the claim that makes it, and everyday queries should not need GRAPH clauses.
@@ -11,9 +14,13 @@ named graph of the claim that makes it, and everyday queries should not need GRA
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import threading
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -22,12 +29,14 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from mosaic.errors import QueryError, StoreError
-from mosaic.formats import RESULT_FORMATS, RdfFormat
-from mosaic.vocab import sparql_prefixes
+from mosaic.formats import RDF_FORMATS, RESULT_FORMATS
+from mosaic.vocab import PREFIXES
 
-__all__ = ["Store", "EmbeddedStore", "Row", "Rows", "open_store", "to_rdflib"]
+__all__ = ["Store", "EmbeddedStore", "Dataset", "Row", "Rows", "open_store", "to_rdflib"]
 
 Row = dict[str, Identifier]
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_GENERATIONS_KEPT = 2  # the current one, and the one readers may still be finishing a query on
 
 
 class Rows(list[Row]):
@@ -37,7 +46,16 @@ class Rows(list[Row]):
         super().__init__(rows)
         self.columns = columns
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+@dataclass(frozen=True)
+class Dataset:
+    """The SPARQL protocol's dataset of a query: default-graph-uri and named-graph-uri.
+
+    With no default graphs given, the default graph is the union of all named graphs.
+    """
+
+    default_graphs: tuple[str, ...] = field(default=())
+    named_graphs: tuple[str, ...] = field(default=())
 
 
 class Store(ABC):
@@ -52,8 +70,12 @@ class Store(ABC):
         """The answer to an ASK query."""
 
     @abstractmethod
-    def results(self, query: str, fmt: str | RdfFormat) -> bytes:
-        """A query's results serialized: SELECT/ASK in a results format, CONSTRUCT/DESCRIBE in an RDF format."""
+    def results(self, query: str, fmt: str, dataset: Dataset = Dataset()) -> bytes:
+        """A query's results serialized, ``fmt`` naming a results format (SELECT/ASK) or an RDF format."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Apply a SPARQL Update, atomically."""
 
     @abstractmethod
     def quads(self) -> Iterator[ox.Quad]:
@@ -69,38 +91,59 @@ class Store(ABC):
 
 
 class EmbeddedStore(Store):
-    """A pyoxigraph store on disk (or in memory when ``root`` is None), replaced by generation swaps."""
+    """A pyoxigraph store on disk in generations (or in memory when ``root`` is None)."""
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
-        self._engine = self._open()
+        self._memory = ox.Store() if root is None else None
+        self._reader: ox.Store | None = None
+        self._generation: str | None = None
+        self._lock = threading.Lock()
 
-    def _open(self) -> ox.Store:
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def generation(self) -> str | None:
+        """The name of the current generation (None in memory or before the first load)."""
         if self.root is None:
-            return ox.Store()
+            return None
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            current = self.root / "current"
-            return ox.Store(str(current.resolve())) if current.exists() else ox.Store(str(self._new_generation()))
-        except OSError as error:
-            raise StoreError(f"cannot open the store at {self.root}: {error}") from error
+            return os.readlink(self.root / "current")
+        except OSError:
+            return None
 
-    def _new_generation(self) -> Path:
+    def _engine(self) -> ox.Store:
+        """A read-only handle on the current generation, reopened when a writer has swapped it."""
+        if self._memory is not None:
+            return self._memory
+        generation = self.generation
+        if generation is None:
+            raise StoreError(f"there is no store at {self.root}: build it with `mosaic load`")
+        with self._lock:
+            if generation != self._generation:
+                self._reader = self._open_read_only(generation)
+                self._generation = generation
+            assert self._reader is not None
+            return self._reader
+
+    def _open_read_only(self, generation: str) -> ox.Store:
         assert self.root is not None
-        numbers = [int(p.name[4:]) for p in self.root.glob("gen-*") if p.name[4:].isdigit()]
-        path = self.root / f"gen-{max(numbers, default=0) + 1:06d}"
-        path.mkdir()
-        if not (self.root / "current").exists():
-            (self.root / "current").symlink_to(path.name)
-        return path
-
-    def _query(self, query: str) -> object:
         try:
-            return self._engine.query(sparql_prefixes() + query, use_default_graph_as_union=True)
+            return ox.Store.read_only(str(self.root / generation))
+        except OSError as error:
+            raise StoreError(f"cannot open the store at {self.root / generation}: {error}") from error
+
+    def _query(self, query: str, dataset: Dataset = Dataset()) -> object:
+        graphs = {"default_graph": [ox.NamedNode(g) for g in dataset.default_graphs]} if dataset.default_graphs \
+            else {"use_default_graph_as_union": True}
+        if dataset.named_graphs:
+            graphs["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs]
+        try:
+            return self._engine().query(query, prefixes=PREFIXES, **graphs)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL: {error.msg}") from error
-        except OSError as error:
-            raise StoreError(f"the store could not be read: {error}") from error
+        except (OSError, ValueError) as error:
+            raise StoreError(f"the query failed: {error}") from error
 
     def select(self, query: str) -> Rows:
         solutions = self._query(query)
@@ -115,50 +158,86 @@ class EmbeddedStore(Store):
             raise QueryError("expected an ASK query")
         return bool(answer)
 
-    def results(self, query: str, fmt: str | RdfFormat) -> bytes:
-        answer = self._query(query)
+    def results(self, query: str, fmt: str, dataset: Dataset = Dataset()) -> bytes:
+        answer = self._query(query, dataset)
         if isinstance(answer, ox.QueryTriples):
-            if not isinstance(fmt, RdfFormat):
-                raise QueryError(f"a graph result cannot be written as {fmt}")
-            return ox.serialize(answer, format=fmt.engine)
-        if isinstance(fmt, RdfFormat):
-            raise QueryError(f"a SELECT or ASK result cannot be written as {fmt.name}")
+            if fmt not in RDF_FORMATS:
+                raise QueryError(f"a CONSTRUCT or DESCRIBE result cannot be written as {fmt}")
+            return ox.serialize(answer, format=RDF_FORMATS[fmt].engine, prefixes=PREFIXES)
+        if fmt not in RESULT_FORMATS:
+            raise QueryError(f"a SELECT or ASK result cannot be written as {fmt}")
         return answer.serialize(format=RESULT_FORMATS[fmt][1])  # type: ignore[attr-defined]
 
     def quads(self) -> Iterator[ox.Quad]:
-        return iter(self._engine.quads_for_pattern(None, None, None, None))
+        return iter(self._engine().quads_for_pattern(None, None, None, None))
 
     def __len__(self) -> int:
-        return len(self._engine)
+        return len(self._engine())
+
+    # --- writing -------------------------------------------------------------------------------
 
     def replace(self, quads: Iterable[ox.Quad]) -> None:
-        if self.root is None:
-            self._engine.clear()
-            self._engine.extend(quads)
+        if self._memory is not None:
+            self._memory.clear()
+            self._memory.extend(quads)
             return
+        with self._writing() as fresh:
+            fresh_store = ox.Store(str(fresh))
+            fresh_store.bulk_extend(quads)
+            fresh_store.flush()
+
+    def update(self, sparql: str) -> None:
+        if self._memory is not None:
+            self._apply(self._memory, sparql)
+            return
+        with self._writing() as fresh:
+            if self.generation is not None:
+                self._engine().backup(str(fresh))
+            fresh_store = ox.Store(str(fresh))
+            self._apply(fresh_store, sparql)
+            fresh_store.flush()
+
+    @staticmethod
+    def _apply(engine: ox.Store, sparql: str) -> None:
         try:
-            self._swap_in(quads)
+            engine.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as error:
+            raise QueryError(f"malformed SPARQL Update: {error.msg}") from error
+        except (OSError, ValueError) as error:
+            raise StoreError(f"the update failed: {error}") from error
+
+    @contextmanager
+    def _writing(self) -> Iterator[Path]:
+        """A fresh generation directory to write; made current only if the block completes."""
+        assert self.root is not None
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            with open(self.root / "write.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # one writer at a time, across processes
+                fresh = self._next_generation()
+                try:
+                    yield fresh
+                except BaseException:
+                    shutil.rmtree(fresh, ignore_errors=True)
+                    raise
+                self._make_current(fresh)
         except OSError as error:
             raise StoreError(f"cannot write the store at {self.root}: {error}") from error
 
-    def _swap_in(self, quads: Iterable[ox.Quad]) -> None:
-        """Write a fresh generation beside the current one; only the final rename makes it current."""
+    def _next_generation(self) -> Path:
         assert self.root is not None
-        path = self._new_generation()
-        fresh = ox.Store(str(path))
-        fresh.bulk_extend(quads)
-        fresh.flush()
+        numbers = [int(p.name[4:]) for p in self.root.glob("gen-*") if p.name[4:].isdigit()]
+        return self.root / f"gen-{max(numbers, default=0) + 1:06d}"
+
+    def _make_current(self, fresh: Path) -> None:
+        assert self.root is not None
         link = self.root / "current.next"
         link.unlink(missing_ok=True)
-        link.symlink_to(path.name)
-        self._engine = fresh
+        link.symlink_to(fresh.name)
         os.replace(link, self.root / "current")
-        self._remove_stale_generations(keep=path)
-
-    def _remove_stale_generations(self, keep: Path) -> None:
-        for old in self.root.glob("gen-*") if self.root else []:
-            if old != keep:
-                shutil.rmtree(old, ignore_errors=True)
+        generations = sorted(p for p in self.root.glob("gen-*") if p.is_dir())
+        for stale in generations[:-_GENERATIONS_KEPT]:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def open_store(location: str, create: bool = False) -> Store:

@@ -139,11 +139,6 @@ PREFIXES: dict[str, str] = {
 }
 
 
-def sparql_prefixes() -> str:
-    """The PREFIX lines for every bound prefix, so queries can use them without declaring them."""
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
-
-
 def compact(iri: str) -> str:
     """``prefix:local`` for an IRI under a bound prefix (longest match), else ``<iri>``."""
     best = max((p for p in PREFIXES.items() if iri.startswith(p[1])), key=lambda p: len(p[1]), default=None)

@@ -1,0 +1,175 @@
+"""The SPARQL 1.1 Protocol at /sparql: queries by GET and POST, updates by POST with the token.
+
+Read-only by default. A query may not reach other servers through SERVICE (nor an update through
+LOAD) unless the server allows those endpoints, so the endpoint cannot be used to forge requests.
+Every query runs in a worker under the time limit.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+
+from flask import Flask, Response, abort, request
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, VOID
+
+from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type, negotiate
+from mosaic.sparql import capped, is_update, query_form, remote_targets
+from mosaic.store import Dataset
+from mosaic.web import config, workers
+from mosaic.web.errors import error_response
+
+__all__ = ["init_app", "GRAPH_FORMATS", "rdf_response"]
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
+GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml"]
+_RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
+_FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
+                "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
+                "rdfxml": "RDF_XML"}
+
+
+@dataclass(frozen=True)
+class Operation:
+    """What a request asks for: a query or an update, its text, and its dataset."""
+
+    kind: str
+    text: str
+    dataset: Dataset
+
+
+def _read_operation() -> Operation | None:
+    """The operation of the request, per the protocol's three ways of sending one; None if there is none."""
+    if request.method == "GET":
+        if "update" in request.args:
+            abort(405, description="Updates must be sent by POST, never by GET.", valid_methods=["POST"])
+        text, kind, values = request.args.get("query"), "query", request.args
+    elif request.mimetype == "application/x-www-form-urlencoded":
+        values = request.form
+        if "query" in values and "update" in values:
+            abort(400, description="Send either a query or an update, not both.")
+        kind = "update" if "update" in values else "query"
+        text = values.get(kind)
+    elif request.mimetype in ("application/sparql-query", "application/sparql-update"):
+        kind = "query" if request.mimetype.endswith("query") else "update"
+        text, values = request.get_data(as_text=True), request.args
+    else:
+        abort(415, description="Send a query as application/sparql-query, an update as application/sparql-update, "
+                               "or either as an application/x-www-form-urlencoded form.")
+    if text is None:
+        return None
+    dataset = Dataset(tuple(values.getlist("default-graph-uri")), tuple(values.getlist("named-graph-uri")))
+    return Operation(kind, text, dataset)
+
+
+def sparql() -> Response:
+    operation = _read_operation()
+    if operation is None:
+        return _description_or_page()
+    _refuse_unallowed_remotes(operation.text)
+    return _update(operation.text) if operation.kind == "update" else _query(operation)
+
+
+def _query(operation: Operation) -> Response:
+    if is_update(operation.text):
+        abort(400, description="This is a SPARQL Update, not a query: POST it as 'update'.")
+    form = query_form(operation.text) or "select"
+    offered = GRAPH_FORMATS if form in ("construct", "describe") else list(RESULT_FORMATS)
+    fmt = negotiate(request.accept_mimetypes, request.values.getlist("format"), offered)
+    if fmt is None:
+        return error_response(406, f"Cannot answer a {form.upper()} query in the format asked for. It can be "
+                                   f"answered as: {', '.join(media_type(name) for name in offered)}.")
+    text = operation.text
+    limit = config().max_rows
+    if limit and form == "select":
+        text = capped(text, limit)
+    body = workers().call("results", text, fmt, operation.dataset)
+    response = Response(body, content_type=_content_type(fmt))
+    if limit and form == "select":
+        response.headers["X-Mosaic-Row-Limit"] = str(limit)
+    return response
+
+
+def _content_type(fmt: str) -> str:
+    kind = media_type(fmt)
+    return f"{kind}; charset=utf-8" if fmt != "jsonld" else kind
+
+
+def _update(text: str) -> Response:
+    token = config().update_token
+    if not token:
+        abort(403, description="This endpoint is read-only: SPARQL Update is refused. An administrator can allow "
+                               "updates by starting the server with an update token (MOSAIC_UPDATE_TOKEN).")
+    given = request.headers.get("Authorization", "")
+    if not given.startswith("Bearer "):
+        response = error_response(401, "SPARQL Update needs the server's update token: send it as "
+                                       "'Authorization: Bearer <token>'.")
+        response.headers["WWW-Authenticate"] = 'Bearer realm="mosaic"'
+        return response
+    if not hmac.compare_digest(given.removeprefix("Bearer ").encode(), token.encode()):
+        abort(403, description="The update token is wrong.")
+    workers().call("update", text)
+    return Response(status=204)
+
+
+def _refuse_unallowed_remotes(text: str) -> None:
+    """Refuse SERVICE and LOAD to endpoints the server does not allow (none unless configured)."""
+    allowed = config().federation
+    for target in remote_targets(text):
+        if "*" in allowed or (target and any(target.startswith(prefix) for prefix in allowed)):
+            continue
+        where = target or "an endpoint named by a variable"
+        abort(403, description=f"SERVICE and LOAD may not reach {where} from this server. Federation is off unless "
+                               f"an administrator allows endpoints (MOSAIC_FEDERATION).")
+
+
+def _description_or_page() -> Response:
+    """GET /sparql without a query: the query page for a browser, the service description for a client."""
+    from mosaic.web.pages import render_query_page
+
+    if request.accept_mimetypes.best_match(["text/html", *map(media_type, GRAPH_FORMATS)]) == "text/html":
+        return render_query_page()
+    return rdf_response(service_description())
+
+
+def rdf_response(graph: Graph) -> Response:
+    """An rdflib graph in the RDF format the client accepts (Turtle by default), or 406."""
+    fmt = negotiate(request.accept_mimetypes, request.args.getlist("format"), GRAPH_FORMATS)
+    if fmt is None:
+        return error_response(406, f"This resource is available as: {', '.join(map(media_type, GRAPH_FORMATS))}.")
+    return Response(graph.serialize(format=_RDFLIB_FORMAT[fmt]), content_type=_content_type(fmt))
+
+
+def service_description() -> Graph:
+    """The W3C SPARQL 1.1 Service Description of this endpoint."""
+    graph = Graph(bind_namespaces="none")
+    graph.bind("sd", SD)
+    graph.bind("void", VOID)
+    service, endpoint = BNode(), URIRef(request.url_root + "sparql")
+    graph.add((service, RDF.type, SD.Service))
+    graph.add((service, SD.endpoint, endpoint))
+    graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    if config().update_token:
+        graph.add((service, SD.supportedLanguage, SD.SPARQL11Update))
+    graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    for fmt in [*RESULT_FORMATS, *GRAPH_FORMATS]:
+        graph.add((service, SD.resultFormat, FORMATS_NS[_FORMAT_IRIS[fmt]]))
+    dataset, default_graph = BNode(), BNode()
+    graph.add((service, SD.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, SD.Dataset))
+    graph.add((dataset, SD.defaultGraph, default_graph))
+    graph.add((default_graph, RDF.type, SD.Graph))
+    graph.add((default_graph, RDF.type, VOID.Dataset))
+    graph.add((default_graph, VOID.sparqlEndpoint, endpoint))
+    graph.add((default_graph, RDF.type, SD.Graph))
+    graph.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+               URIRef(request.url_root + ".well-known/void")))
+    graph.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
+               Literal(f"Read-only unless updates are allowed; each query may run {config().query_timeout:g} s.")))
+    return graph
+
+
+def init_app(app: Flask) -> None:
+    app.add_url_rule("/sparql", view_func=sparql, methods=["GET", "POST"])

@@ -1,0 +1,100 @@
+"""Queries under a time limit: each runs in a worker process, which is killed if it overruns.
+
+pyoxigraph cannot cancel a query once it has started, and a thread cannot be stopped, so a runaway
+query (a cartesian product, say) would burn a core until it finished. A worker process can be
+killed: the caller gets a QueryTimeout at once, a fresh worker takes the dead one's place, and the
+other workers go on answering. Workers open the store read-only, so killing one never harms it;
+updates write a new generation, which a killed update never makes current.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from mosaic import errors
+from mosaic.errors import MosaicError, QueryTimeout, StoreError
+from mosaic.store import EmbeddedStore
+
+__all__ = ["QueryWorkers"]
+
+_SPAWN = multiprocessing.get_context("spawn")  # fork is unsafe in a multi-threaded server
+
+
+def _serve(conn: Connection, root: str) -> None:
+    """A worker's life: answer (method, args) requests on the store until the pipe closes."""
+    store = EmbeddedStore(Path(root))
+    while True:
+        try:
+            method, args = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send(("ok", getattr(store, method)(*args)))
+        except MosaicError as error:
+            conn.send(("error", type(error).__name__, str(error)))
+
+
+class _Worker:
+    def __init__(self, root: Path) -> None:
+        self.conn, child = _SPAWN.Pipe()
+        self.process = _SPAWN.Process(target=_serve, args=(child, str(root)), daemon=True)
+        self.process.start()
+        child.close()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+class QueryWorkers:
+    """A pool of ``size`` worker processes over the embedded store at ``root``."""
+
+    def __init__(self, root: Path, size: int, timeout: float) -> None:
+        self.root = root
+        self.timeout = timeout
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._closed = False
+        for _ in range(size):
+            self._add()
+
+    def _add(self) -> None:
+        worker = _Worker(self.root)
+        self._all.add(worker)
+        self._idle.put(worker)
+
+    def call(self, method: str, *args: Any, timeout: float | None = None) -> Any:
+        """``store.method(*args)`` in a worker; QueryTimeout if it takes longer than the time limit."""
+        limit = self.timeout if timeout is None else timeout
+        worker = self._idle.get()
+        try:
+            worker.conn.send((method, args))
+            if not worker.conn.poll(limit):
+                self._replace(worker)
+                raise QueryTimeout(f"the query ran longer than the time limit of {limit:g} s and was stopped")
+            answer = worker.conn.recv()
+        except (EOFError, OSError) as error:
+            self._replace(worker)
+            raise StoreError(f"a query worker failed ({error}); it has been replaced") from error
+        self._idle.put(worker)
+        if answer[0] == "error":
+            raise getattr(errors, answer[1], StoreError)(answer[2])
+        return answer[1]
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker and start another in the background, so the caller need not wait for it."""
+        worker.kill()
+        self._all.discard(worker)
+        if not self._closed:
+            threading.Thread(target=self._add, daemon=True).start()
+
+    def close(self) -> None:
+        self._closed = True
+        for worker in list(self._all):
+            worker.kill()
