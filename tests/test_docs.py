@@ -34,6 +34,14 @@ def test_every_setting_is_documented() -> None:
         assert f"`{setting.env}`" in README, setting.env
 
 
+def test_the_readme_python_example_runs_against_the_server(live_server: str) -> None:
+    example = re.search(r"```python\n(.*?)```", README, re.DOTALL).group(1)  # type: ignore[union-attr]
+    printed: list[str] = []
+    namespace = {"print": printed.append}
+    exec(example.replace("http://127.0.0.1:8090", live_server), namespace)  # noqa: S102 - our own README
+    assert "Kim Ir Sen" in printed
+
+
 def test_the_quick_start_is_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ".venv/bin/pytest" in README and ".venv/bin/pytest" in ci

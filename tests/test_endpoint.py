@@ -13,7 +13,7 @@ import urllib.parse
 import urllib.request
 from email.message import Message
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from rdflib import Graph, URIRef

@@ -35,7 +35,7 @@ def test_a_misspelt_term_fails_loudly() -> None:
 
 def test_every_term_has_an_english_label_and_comment(ontology: Graph) -> None:
     for term in _own_terms(ontology):
-        assert any(l.language == "en" for l in ontology.objects(term, RDFS.label)), term
+        assert any(label.language == "en" for label in ontology.objects(term, RDFS.label)), term
         assert any(c.language == "en" for c in ontology.objects(term, RDFS.comment)), term
 
 

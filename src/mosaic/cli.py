@@ -10,7 +10,8 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
+from collections.abc import Callable
 
 import click
 
@@ -145,7 +146,8 @@ def stats(output: str, store_location: str) -> None:
 @click.option("--port", type=int, default=lambda: int(settings.get("port")), show_default="$MOSAIC_PORT",
               help="Port to listen on.")
 @click.option("--query-timeout", type=float, default=None, help="Seconds a query may run [$MOSAIC_QUERY_TIMEOUT].")
-@click.option("--max-rows", type=int, default=None, help="Most rows per SELECT answer, 0 for no limit [$MOSAIC_MAX_ROWS].")
+@click.option("--max-rows", type=int, default=None,
+              help="Most rows per SELECT answer, 0 for no limit [$MOSAIC_MAX_ROWS].")
 @click.option("--workers", type=int, default=None, help="Query worker processes [$MOSAIC_WORKERS].")
 @click.option("--threads", type=int, default=lambda: int(settings.get("threads")), show_default="$MOSAIC_THREADS",
               help="Request threads.")

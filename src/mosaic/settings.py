@@ -43,7 +43,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("workers", "2", "Query worker processes (each can be stopped at the time limit)."),
         Setting("threads", "8", "Request threads of the WSGI server."),
         Setting("update_token", "", "Bearer token that allows SPARQL Update; empty: updates refused."),
-        Setting("federation", "", "Endpoints SERVICE and LOAD may reach: comma-separated IRI prefixes, * for any; empty: none."),
+        Setting("federation", "",
+                "Endpoints SERVICE and LOAD may reach: comma-separated IRI prefixes, * for any; empty: none."),
     ]
 }
 

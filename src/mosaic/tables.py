@@ -28,6 +28,6 @@ def render(rows: Rows) -> str:
     columns = rows.columns
     cells = [[cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()  # noqa: E731
     body = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
     return "\n".join(body + [f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])

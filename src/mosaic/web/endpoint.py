@@ -14,7 +14,7 @@ from flask import Flask, Response, abort, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID
 
-from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type, negotiate
+from mosaic.formats import RESULT_FORMATS, media_type, negotiate
 from mosaic.sparql import capped, is_update, query_form, remote_targets
 from mosaic.store import Dataset
 from mosaic.web import config, workers

@@ -6,7 +6,7 @@ an Accept header.
 from __future__ import annotations
 
 from flask import Flask, Response, abort, request
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
 from mosaic.formats import RDF_FORMATS, media_type, negotiate, serialize
@@ -68,9 +68,9 @@ def void() -> Response:
 
 def void_description() -> Graph:
     root = request.url_root
-    counts = workers().call("select", f"""
+    counts = workers().call("select", """
         SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
-               (COUNT(DISTINCT ?o) AS ?objects) WHERE {{ SELECT DISTINCT ?s ?p ?o {{ GRAPH ?g {{ ?s ?p ?o }} }} }}""")[0]
+               (COUNT(DISTINCT ?o) AS ?objects) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }""")[0]
     classes = workers().call("select", "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")[0]["n"]
     entities = workers().call("select", f"""SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{
         ?s ?p ?o FILTER STRSTARTS(STR(?s), "{ID_BASE}") }}""")[0]["n"]

@@ -1,0 +1,54 @@
+"""The embedded store: updates and loads write a new generation and swap it in whole, or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from mosaic.errors import QueryError, StoreError
+from mosaic.store import Dataset, EmbeddedStore, open_store
+
+A = ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("1"), ox.NamedNode("urn:g1"))
+B = ox.Quad(ox.NamedNode("urn:b"), ox.NamedNode("urn:p"), ox.Literal("2"), ox.NamedNode("urn:g2"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> EmbeddedStore:
+    built = EmbeddedStore(tmp_path / "store")
+    built.replace([A, B])
+    return built
+
+
+def test_the_default_graph_is_the_union_of_the_named_graphs(store: EmbeddedStore) -> None:
+    assert len(store.select("SELECT * WHERE { ?s ?p ?o }")) == 2
+    only_g1 = store.results("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "csv", Dataset(default_graphs=("urn:g1",)))
+    assert only_g1.decode().splitlines()[1:] == ["urn:a,urn:p,1"]
+
+
+def test_an_update_is_seen_by_a_reader_opened_before_it(store: EmbeddedStore, tmp_path: Path) -> None:
+    reader = EmbeddedStore(tmp_path / "store")
+    assert len(reader) == 2
+    store.update("INSERT DATA { GRAPH <urn:g3> { <urn:c> <urn:p> 3 } }")
+    assert len(reader) == 3  # the reader follows the swap to the new generation
+
+
+def test_a_failed_update_changes_nothing(store: EmbeddedStore) -> None:
+    generation = store.generation
+    with pytest.raises(QueryError, match="malformed SPARQL Update"):
+        store.update("INSERT DATA { GRAPH <urn:g3> { <urn:c> ")
+    assert store.generation == generation and len(store) == 2
+    assert [p.name for p in store.root.glob("gen-*")] == [generation]  # type: ignore[union-attr]
+
+
+def test_writes_keep_at_most_two_generations(store: EmbeddedStore) -> None:
+    for number in range(3):
+        store.update(f"INSERT DATA {{ GRAPH <urn:g> {{ <urn:x{number}> <urn:p> {number} }} }}")
+    assert len(list(store.root.glob("gen-*"))) == 2  # type: ignore[union-attr]
+    assert len(store) == 5
+
+
+def test_opening_a_store_that_was_never_built_says_how_to_build_it(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="build it with `mosaic load`"):
+        open_store(str(tmp_path / "none"))
