@@ -280,3 +280,10 @@ def test_a_claim_iri_dereferences_too(live_server: str) -> None:
                                   "/dump/..%2F..%2Fetc%2Fpasswd", "/static/..%2F..%2Fcli.py"])
 def test_unknown_and_traversing_paths_are_404(live_server: str, path: str) -> None:
     assert get(live_server, path)[0] == 404
+
+
+def test_the_server_builds_its_store_from_the_data_when_there_is_none(tmp_path: Path) -> None:
+    with running_server(tmp_path / "new-store") as base:
+        status, _, body = get(base, "/sparql", "application/sparql-results+json", query=SELECT)
+    assert status == 200 and "Nam Il" in body
+    assert (tmp_path / "new-store" / "current").is_symlink()
