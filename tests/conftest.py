@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from playwright import sync_api
 
 from mosaic.load import load
 from mosaic.store import EmbeddedStore, Store
@@ -94,3 +98,59 @@ def live_server(store_path: Path) -> Iterator[str]:
     """The real server, read-only, with a short time limit so runaway queries are cut quickly."""
     with running_server(store_path, query_timeout="5") as base:
         yield base
+
+
+# --- a real browser: Debian's Chromium driven by Playwright ------------------------------------
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@dataclass
+class Tab:
+    """A browser page and everything its console and network reported."""
+
+    page: sync_api.Page
+    problems: list[str] = field(default_factory=list)
+
+    def assert_no_problems(self, *expected: str) -> None:
+        """No console errors, page errors or failed requests, except messages containing ``expected``."""
+        unexpected = [p for p in self.problems if not any(e in p for e in expected)]
+        assert unexpected == []
+
+    def run_query(self, text: str) -> None:
+        """Type ``text`` into the editor as a reader would, replacing what is there, and press Run."""
+        self.page.click(".CodeMirror")
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.press("Delete")
+        self.page.keyboard.type(text)
+        self.page.click("#run")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[sync_api.Browser]:
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"the browser tests need Debian's Chromium at {CHROMIUM}: apt-get install chromium")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(browser: sync_api.Browser, live_server: str) -> Iterator[Tab]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    origin = urlsplit(live_server).netloc
+    context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc == origin
+                  else route.abort())
+    page = context.new_page()
+    tab = Tab(page)
+    page.on("console", lambda message: tab.problems.append(f"console {message.type}: {message.text}")
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: tab.problems.append(f"request failed: {request.url}"))
+    yield tab
+    context.close()

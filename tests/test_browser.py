@@ -7,67 +7,11 @@ The browser may reach only the server under test: every other request is aborted
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass, field
-from collections.abc import Iterator
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-import pytest
+from conftest import Tab
 
-sync_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-
-@dataclass
-class Tab:
-    """A browser page and everything its console and network reported."""
-
-    page: sync_api.Page
-    problems: list[str] = field(default_factory=list)
-
-    def assert_no_problems(self, *expected: str) -> None:
-        """No console errors, page errors or failed requests, except messages containing ``expected``."""
-        unexpected = [p for p in self.problems if not any(e in p for e in expected)]
-        assert unexpected == []
-
-    def run_query(self, text: str) -> None:
-        """Type ``text`` into the editor as a reader would, replacing what is there, and press Run."""
-        self.page.click(".CodeMirror")
-        self.page.keyboard.press("Control+A")
-        self.page.keyboard.press("Delete")
-        self.page.keyboard.type(text)
-        self.page.click("#run")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    if not shutil.which(CHROMIUM):
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def tab(browser: sync_api.Browser, live_server: str) -> Iterator[Tab]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    origin = urlsplit(live_server).netloc
-    context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc == origin
-                  else route.abort())
-    page = context.new_page()
-    tab = Tab(page)
-    page.on("console", lambda message: tab.problems.append(f"console {message.type}: {message.text}")
-            if message.type == "error" else None)
-    page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
-    page.on("requestfailed", lambda request: tab.problems.append(f"request failed: {request.url}"))
-    yield tab
-    context.close()
 
 
 def test_clicking_an_example_fills_the_editor_runs_it_and_shows_linked_rows(tab: Tab, live_server: str) -> None:

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA, TEST_DATA
 from rdflib import Dataset, Graph
 
-from conftest import DATA, TEST_DATA
 from mosaic.formats import RDF_FORMATS
 
 

@@ -7,8 +7,8 @@ import unicodedata
 from functools import cache
 
 import pytest
-
 from conftest import DATA, SEEDS
+
 from mosaic.iris import SlugRegistry, parse_iri
 from mosaic.store import Store
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from mosaic.cli import cli
 from mosaic.settings import SETTINGS
 from mosaic.store import Store
@@ -34,11 +35,18 @@ def test_every_setting_is_documented() -> None:
         assert f"`{setting.env}`" in README, setting.env
 
 
-def test_the_readme_python_example_runs_against_the_server(live_server: str) -> None:
-    example = re.search(r"```python\n(.*?)```", README, re.DOTALL).group(1)  # type: ignore[union-attr]
-    printed: list[str] = []
-    namespace = {"print": printed.append}
-    exec(example.replace("http://127.0.0.1:8090", live_server), namespace)  # noqa: S102 - our own README
+PYTHON = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
+
+
+def test_the_readme_python_examples_run(live_server: str, store_path: Path) -> None:
+    assert len(PYTHON) >= 2
+    printed: list[object] = []
+    for example in PYTHON:
+        namespace: dict[str, object] = {"print": printed.append}
+        code = example.replace("http://127.0.0.1:8090", live_server).replace('".mosaic/store"', repr(str(store_path)))
+        exec(code, namespace)  # noqa: S102 - our own README
+        if "table" in namespace:
+            assert len(namespace["table"]) > 2 and "pagerank" in namespace["table"].columns  # type: ignore[attr-defined]
     assert "Kim Ir Sen" in printed
 
 

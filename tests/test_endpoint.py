@@ -11,16 +11,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from email.message import Message
 from pathlib import Path
-from collections.abc import Iterator
 
 import pytest
+from conftest import running_server
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, VOID
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
-
-from conftest import running_server
 
 NAM_IL = "https://w3id.org/mosaic/id/person/nam-il"
 SELECT = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

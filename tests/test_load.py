@@ -6,8 +6,8 @@ import gc
 from pathlib import Path
 
 import pytest
-
 from conftest import ONTOLOGY, SHAPES, TEST_DATA
+
 from mosaic.errors import LoadError, ShapeViolation
 from mosaic.load import load
 from mosaic.store import EmbeddedStore

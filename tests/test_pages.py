@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator
 
 import pytest
+from conftest import ONTOLOGY, SHAPES, TEST_DATA
 from flask import Flask
 from markupsafe import escape
 
-from conftest import ONTOLOGY, SHAPES, TEST_DATA
 from mosaic.load import load
 from mosaic.store import EmbeddedStore
 from mosaic.vocab import ID_BASE

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ONTOLOGY, SHAPES, TEST_DATA
 from rdflib import RDF, Graph, Namespace
 
-from conftest import ONTOLOGY, SHAPES, TEST_DATA
 from mosaic.load import read_dataset
 from mosaic.validate import Report, validate
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ONTOLOGY
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from conftest import ONTOLOGY
 from mosaic.vocab import MOSAIC, compact
 
 NS = str(MOSAIC._NS)

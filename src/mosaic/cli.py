@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
-from collections.abc import Callable
 
 import click
 
@@ -168,6 +168,15 @@ def serve(host: str, port: int, query_timeout: float | None, max_rows: int | Non
                    Path(settings.get("shapes")), progress=_progress)
     run(host, port, threads, store=Path(store_location), query_timeout=query_timeout, max_rows=max_rows,
         workers=workers)
+
+
+def _register_network() -> None:
+    from mosaic.network_cli import network
+
+    cli.add_command(network)
+
+
+_register_network()
 
 
 def main() -> None:

@@ -7,10 +7,10 @@ HTTP endpoint all choose formats the same way.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
 from rdflib import Dataset

@@ -6,10 +6,10 @@ touched, so a syntax error or a shape violation anywhere leaves the store exactl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
 
 import pyoxigraph as ox
 

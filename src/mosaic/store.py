@@ -19,10 +19,11 @@ import os
 import shutil
 import threading
 from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -32,7 +33,7 @@ from mosaic.errors import QueryError, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS
 from mosaic.vocab import PREFIXES
 
-__all__ = ["Store", "EmbeddedStore", "Dataset", "Row", "Rows", "open_store", "to_rdflib"]
+__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "Row", "Rows", "open_store", "to_rdflib"]
 
 Row = dict[str, Identifier]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -56,6 +57,12 @@ class Dataset:
 
     default_graphs: tuple[str, ...] = field(default=())
     named_graphs: tuple[str, ...] = field(default=())
+
+
+class Selects(Protocol):
+    """Anything that answers SELECT queries: a store, or the server's query workers."""
+
+    def select(self, query: str) -> Rows: ...
 
 
 class Store(ABC):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from mosaic.store import Rows
 from mosaic.vocab import compact
 
-__all__ = ["render", "cell"]
+__all__ = ["render", "render_frame", "cell"]
 
 MAX_WIDTH = 60
 
@@ -31,3 +32,20 @@ def render(rows: Rows) -> str:
     line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()  # noqa: E731
     body = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
     return "\n".join(body + [f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+
+
+def render_frame(frame: pd.DataFrame) -> str:
+    """A DataFrame (index included) as the same readable table: IRIs compacted, numbers to 4 digits."""
+    table = frame.reset_index()
+    columns = [str(c) for c in table.columns]
+    rows = Rows(columns, ({c: _value(v) for c, v in zip(columns, values, strict=True)}
+                          for values in table.itertuples(index=False)))
+    return render(rows)
+
+
+def _value(value: object) -> URIRef | Literal:
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return URIRef(value)
+    if isinstance(value, float):
+        return Literal(f"{value:.4g}")
+    return Literal(str(value))

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from collections.abc import Iterable
 
 import pyoxigraph as ox
 from pyshacl import validate as shacl_validate

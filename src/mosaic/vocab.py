@@ -139,6 +139,19 @@ PREFIXES: dict[str, str] = {
 }
 
 
+def prologue() -> str:
+    """PREFIX lines for every bound prefix, for queries sent to endpoints that predeclare none."""
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+def expand(name: str) -> str:
+    """The full IRI of ``prefix:local`` (or of ``<iri>``, or an IRI given as it is)."""
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    prefix, _, local = name.partition(":")
+    return PREFIXES[prefix] + local if prefix in PREFIXES and not local.startswith("//") else name
+
+
 def compact(iri: str) -> str:
     """``prefix:local`` for an IRI under a bound prefix (longest match), else ``<iri>``."""
     best = max((p for p in PREFIXES.items() if iri.startswith(p[1])), key=lambda p: len(p[1]), default=None)

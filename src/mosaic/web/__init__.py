@@ -45,13 +45,13 @@ class ServerConfig:
 
 def create_app(config: ServerConfig) -> Flask:
     """The Flask app over the store at ``config.store``, which must have been loaded."""
-    from mosaic.web import endpoint, errors, headers, pages, resources
+    from mosaic.web import endpoint, errors, headers, network_view, pages, resources
 
     app = Flask(__name__)
     app.config["MOSAIC"] = config
     app.extensions["mosaic.store"] = EmbeddedStore(config.store)
     app.extensions["mosaic.workers"] = QueryWorkers(config.store, config.workers, config.query_timeout)
-    for part in (errors, headers, endpoint, resources, pages):
+    for part in (errors, headers, endpoint, resources, pages, network_view):
         part.init_app(app)
     return app
 

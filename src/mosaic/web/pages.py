@@ -11,11 +11,11 @@ Nothing from the data is ever marked safe: the templates escape every label, lit
 
 from __future__ import annotations
 
-import json
 import datetime
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
 from flask import Flask, Response, render_template, request
@@ -142,6 +142,11 @@ def examples() -> list[Example]:
 
 
 # --- the query page ----------------------------------------------------------------------------
+
+
+def render_page(template: str, **context: object) -> Response:
+    """Any page of the site: ``template`` rendered with the site header (the sources) filled in."""
+    return _html(template, sources=_sources_header(_sources()), **context)
 
 
 def render_query_page() -> Response:

@@ -1,0 +1,172 @@
+"""Measures of who mattered in a reporting network: pure functions on networkx graphs.
+
+Tables come back as pandas DataFrames indexed by node, ready for a notebook, a CSV file or Gephi.
+Edge weights count records, so they are strengths: weighted degree and PageRank use them, while
+betweenness counts hops (a weight is no distance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+import networkx as nx
+import pandas as pd
+
+__all__ = ["metrics", "brokerage", "communities", "k_core", "ego", "compare", "Comparison", "ROLES"]
+
+ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+
+
+def metrics(graph: nx.Graph, betweenness_sample: int | None = None, seed: int = 0) -> pd.DataFrame:
+    """One row per node: degrees, betweenness, PageRank, hubs and authorities, brokerage, core and community.
+
+    ``betweenness_sample`` estimates betweenness from that many source nodes (for large networks).
+    """
+    table = pd.DataFrame(index=pd.Index(list(graph.nodes), name="node"))
+    for attribute in ("label", "kind", "group"):
+        table[attribute] = [graph.nodes[n].get(attribute, "") for n in graph.nodes]
+    if graph.is_directed():
+        table["in_degree"] = pd.Series(dict(graph.in_degree()))
+        table["out_degree"] = pd.Series(dict(graph.out_degree()))
+        table["weighted_in"] = pd.Series(dict(graph.in_degree(weight="weight")))
+        table["weighted_out"] = pd.Series(dict(graph.out_degree(weight="weight")))
+    else:
+        table["degree"] = pd.Series(dict(graph.degree()))
+        table["weighted_degree"] = pd.Series(dict(graph.degree(weight="weight")))
+    sample = min(betweenness_sample, len(graph)) if betweenness_sample else None
+    table["betweenness"] = pd.Series(nx.betweenness_centrality(graph, k=sample, seed=seed))
+    table["pagerank"] = pd.Series(nx.pagerank(graph, weight="weight")) if len(graph) else pd.Series(dtype=float)
+    if graph.is_directed():
+        hubs, authorities = _hits(graph)
+        table["hub"], table["authority"] = pd.Series(hubs), pd.Series(authorities)
+    table["brokerage"] = brokerage(graph).sum(axis=1) if len(graph) else 0
+    table["core"] = pd.Series(nx.core_number(_simple(graph))) if len(graph) else 0
+    table["community"] = pd.Series({n: i for i, group in enumerate(communities(graph, seed)) for n in group})
+    return table
+
+
+def _hits(graph: nx.DiGraph) -> tuple[dict[str, float], dict[str, float]]:
+    """Hub and authority scores, on the network without self-loops (a mission reporting on itself
+    would make the scores degenerate); zero where they are undefined."""
+    plain = nx.DiGraph(graph)
+    plain.remove_edges_from(list(nx.selfloop_edges(plain)))
+    if plain.number_of_edges() == 0:
+        zeros = dict.fromkeys(graph.nodes, 0.0)
+        return zeros, dict(zeros)
+    hubs, authorities = nx.hits(plain, max_iter=1000, normalized=False)
+    return _normalised(hubs), _normalised(authorities)
+
+
+def _normalised(scores: dict[str, float]) -> dict[str, float]:
+    """Scores clipped at zero (float noise) and scaled to sum to one."""
+    clipped = {node: max(value, 0.0) for node, value in scores.items()}
+    total = sum(clipped.values()) or 1.0
+    return {node: value / total for node, value in clipped.items()}
+
+
+def _simple(graph: nx.Graph) -> nx.Graph:
+    """The undirected graph without self-loops, which k-cores are defined on."""
+    simple = nx.Graph(graph.to_undirected(as_view=False))
+    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    return simple
+
+
+def brokerage(graph: nx.Graph, attribute: str = "group") -> pd.DataFrame:
+    """Gould and Fernandez's brokerage roles: for each node, how often it stands on a path a → it → c
+    whose ends are not tied directly, classed by the groups of a, it and c:
+
+    coordinator (all one group), itinerant (a and c in one group, the broker in another),
+    representative (a with the broker, c elsewhere), gatekeeper (c with the broker, a elsewhere),
+    liaison (all three different). An undirected tie counts in both directions.
+    """
+    directed = graph if graph.is_directed() else graph.to_directed()
+    counts = {node: dict.fromkeys(ROLES, 0) for node in directed.nodes}
+    group = {node: directed.nodes[node].get(attribute) for node in directed.nodes}
+    for broker in directed.nodes:
+        sources = [a for a in directed.predecessors(broker) if a != broker]
+        targets = [c for c in directed.successors(broker) if c != broker]
+        for a, c in product(sources, targets):
+            if a != c and not directed.has_edge(a, c):
+                counts[broker][_role(group[a], group[broker], group[c])] += 1
+    return pd.DataFrame.from_dict(counts, orient="index", columns=list(ROLES)).rename_axis("node")
+
+
+def _role(source: object, broker: object, target: object) -> str:
+    if source == broker == target:
+        return "coordinator"
+    if source == target:
+        return "itinerant"
+    if source == broker:
+        return "representative"
+    if broker == target:
+        return "gatekeeper"
+    return "liaison"
+
+
+def communities(graph: nx.Graph, seed: int = 0) -> list[set[str]]:
+    """Louvain communities of the undirected network (weighted), largest first; fixed seed, stable result."""
+    if graph.number_of_edges() == 0:
+        return [{node} for node in graph.nodes]
+    found = nx.community.louvain_communities(graph.to_undirected(as_view=True), weight="weight", seed=seed)
+    return sorted(found, key=lambda group: (-len(group), sorted(group)))
+
+
+def k_core(graph: nx.Graph, k: int | None = None) -> nx.Graph:
+    """The k-core (the main core if ``k`` is None) as a subgraph of the network, edges kept as they are."""
+    core = nx.k_core(_simple(graph), k=k)
+    return graph.subgraph(core.nodes).copy()
+
+
+def ego(graph: nx.Graph, node: str, depth: int = 1) -> nx.Graph:
+    """Everyone within ``depth`` ties of ``node``, whichever way the ties point."""
+    if node not in graph:
+        raise KeyError(f"{node} is not in this network")
+    return nx.ego_graph(graph, node, radius=depth, undirected=True)
+
+
+@dataclass
+class Comparison:
+    """What changed between two networks (say, two periods): nodes, edges and measures."""
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+
+    def appeared(self) -> list[str]:
+        return list(self.nodes.index[self.nodes["change"] == "appeared"])
+
+    def vanished(self) -> list[str]:
+        return list(self.nodes.index[self.nodes["change"] == "vanished"])
+
+    def vanished_edges(self) -> list[tuple[str, str]]:
+        rows = self.edges[self.edges["change"] == "vanished"]
+        return list(zip(rows["source"], rows["target"], strict=True))
+
+    def appeared_edges(self) -> list[tuple[str, str]]:
+        rows = self.edges[self.edges["change"] == "appeared"]
+        return list(zip(rows["source"], rows["target"], strict=True))
+
+
+def compare(before: nx.Graph, after: nx.Graph, measures: tuple[str, ...] = ("pagerank", "betweenness")) -> Comparison:
+    """Nodes and edges that appeared or vanished from ``before`` to ``after``, and how each measure moved."""
+    first, second = metrics(before), metrics(after)
+    nodes = pd.DataFrame(index=pd.Index(sorted(set(before) | set(after)), name="node"))
+    nodes["label"] = [(after.nodes[n] if n in after else before.nodes[n]).get("label", n) for n in nodes.index]
+    nodes["change"] = [_change(n in before, n in after) for n in nodes.index]
+    degree = "in_degree" if before.is_directed() else "degree"
+    for measure in (degree, *measures):
+        nodes[f"{measure}_before"] = first[measure].reindex(nodes.index).fillna(0)
+        nodes[f"{measure}_after"] = second[measure].reindex(nodes.index).fillna(0)
+        nodes[f"{measure}_change"] = nodes[f"{measure}_after"] - nodes[f"{measure}_before"]
+    pairs = sorted(set(before.edges) | set(after.edges))
+    edges = pd.DataFrame({
+        "source": [u for u, _ in pairs], "target": [v for _, v in pairs],
+        "weight_before": [before.edges[p]["weight"] if before.has_edge(*p) else 0 for p in pairs],
+        "weight_after": [after.edges[p]["weight"] if after.has_edge(*p) else 0 for p in pairs],
+        "change": [_change(before.has_edge(*p), after.has_edge(*p)) for p in pairs],
+    })
+    return Comparison(nodes, edges)
+
+
+def _change(before: bool, after: bool) -> str:
+    return "kept" if before and after else ("appeared" if after else "vanished")

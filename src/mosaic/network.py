@@ -1,0 +1,243 @@
+"""Networks of reporting, built from the graph by SPARQL, so that they come out the same from the
+embedded store and from any SPARQL endpoint.
+
+Four networks, each a networkx graph whose nodes are IRIs (with ``label``, ``kind`` and ``group``
+attributes) and whose edges keep the records behind them:
+
+- ``reporting``: author (person or mission) → person, faction or mission reported on;
+- ``information``: informant or interlocutor → the diplomat or mission they talked to;
+- ``co-mention``: persons named in the same record (undirected);
+- ``affiliation``: persons ↔ factions and missions (bipartite), from memberships and posts; its
+  edges keep the claims that assert them.
+
+A period keeps what its date bounds overlap, so an uncertain date counts when it may fall inside.
+Undated records are left out of any period; undated memberships are kept in every period.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+import networkx as nx
+
+from mosaic.dates import bounds
+from mosaic.store import Row, Selects
+
+__all__ = ["KINDS", "Period", "build", "node_attributes"]
+
+KINDS = ("reporting", "information", "co-mention", "affiliation")
+
+_DATED = """OPTIONAL { ?record mosaic:date ?d . OPTIONAL { ?d mosaic:earliest ?earliest }
+                       OPTIONAL { ?d mosaic:latest ?latest } OPTIONAL { ?d mosaic:asWritten ?written } }"""
+_PERSON_OR_MISSION = "VALUES ?sourceClass { foaf:Person mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission }"
+_QUERIES = {
+    "reporting": f"""
+        SELECT ?source ?target ?record ?earliest ?latest ?written WHERE {{
+            {{ ?record rico:hasAuthor ?source ; rico:hasOrHadSubject ?target . }}
+            UNION {{ ?report mosaic:inDocument ?record ; mosaic:reporter ?source ; mosaic:about ?target . }}
+            ?source a ?sourceClass . {_PERSON_OR_MISSION}
+            ?target a ?targetClass .
+            VALUES ?targetClass {{ foaf:Person mosaic:Faction mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission }}
+            {_DATED}
+        }}""",
+    "information": f"""
+        SELECT ?source ?target ?record ?earliest ?latest ?written WHERE {{
+            {{ ?record mosaic:interlocutor ?source ; rico:hasAuthor ?target . }}
+            UNION {{ ?report mosaic:inDocument ?record ; mosaic:informant ?source ; mosaic:reporter ?target . }}
+            ?target a ?sourceClass . {_PERSON_OR_MISSION}
+            {_DATED}
+        }}""",
+    "co-mention": f"""
+        SELECT ?record ?source ?earliest ?latest ?written WHERE {{
+            ?record ?role ?source . ?source a foaf:Person .
+            VALUES ?role {{ rico:hasAuthor rico:hasOrHadSubject mosaic:interlocutor mosaic:recipient }}
+            {_DATED}
+        }}""",
+    # an affiliation's evidence is the claim (passage of a source) that asserts the membership or post
+    "affiliation": """
+        SELECT ?source ?target ?record ?earliest ?latest ?written WHERE {
+            GRAPH ?record { ?membership org:member ?source ; org:organization ?target . }
+            ?target a ?class . VALUES ?class { mosaic:Faction mosaic:Embassy mosaic:Legation }
+            OPTIONAL { ?membership org:memberDuring ?d . OPTIONAL { ?d mosaic:earliest ?earliest }
+                       OPTIONAL { ?d mosaic:latest ?latest } OPTIONAL { ?d mosaic:asWritten ?written } }
+        }""",
+}
+_NODES = """
+    SELECT ?node ?class ?label ?faction ?state WHERE {
+        ?node a ?class .
+        VALUES ?class { foaf:Person mosaic:Faction mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission }
+        OPTIONAL { ?node skos:prefLabel ?label FILTER (LANGMATCHES(LANG(?label), "en") || LANG(?label) = "") }
+        OPTIONAL { { ?m org:member ?node ; org:organization ?f . ?f a mosaic:Faction ; skos:prefLabel ?faction }
+                   UNION { ?node a mosaic:Faction ; skos:prefLabel ?faction } }
+        OPTIONAL { { ?m2 org:member ?node ; org:organization/mosaic:sendingState/skos:prefLabel ?state }
+                   UNION { ?node mosaic:sendingState/skos:prefLabel ?state } }
+    }"""
+_KIND_OF_CLASS = {"Person": "person", "Faction": "faction", "Embassy": "mission", "Legation": "mission",
+                  "DiplomaticMission": "mission"}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of calendar days; either end may be open."""
+
+    start: date | None = None
+    end: date | None = None
+
+    @classmethod
+    def parse(cls, start: str | None, end: str | None) -> Period:
+        """From EDTF-style dates: ``--from 1956-09`` means from its first day, ``--to 1956`` to its last."""
+        return cls(bounds(start)[0] if start else None, bounds(end)[1] if end else None)
+
+    @classmethod
+    def from_interval(cls, interval: str) -> Period:
+        """From ``1953-07/1956-08`` (either side may be empty)."""
+        start, _, end = interval.partition("/")
+        return cls.parse(start or None, end or None)
+
+    def overlaps(self, earliest: date | None, latest: date | None) -> bool:
+        """Whether something dated between ``earliest`` and ``latest`` may fall in the period."""
+        if self.start and latest and latest < self.start:
+            return False
+        return not (self.end and earliest and earliest > self.end)
+
+    def __str__(self) -> str:
+        return "all dates" if self == Period() else f"{self.start or '..'}/{self.end or '..'}"
+
+
+@dataclass
+class _Evidence:
+    """The records behind one edge, with the widest date bounds they have."""
+
+    records: set[str]
+    written: set[str]
+    earliest: date | None = None
+    latest: date | None = None
+
+
+def build(store: Selects, kind: str, period: Period | None = None) -> nx.Graph:
+    """The ``kind`` network of the graph in ``store``, restricted to ``period`` if given."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown network {kind!r}; known: {', '.join(KINDS)}")
+    rows = store.select(_QUERIES[kind])
+    dates = _record_dates(rows)
+    if kind == "co-mention":
+        edges = _co_mentions(rows, dates, period)
+        graph: nx.Graph = nx.Graph()
+    else:
+        edges = _pairs(rows, dates, period, keep_undated=kind == "affiliation")
+        graph = nx.Graph() if kind == "affiliation" else nx.DiGraph()
+    for (source, target), evidence in sorted(edges.items()):
+        graph.add_edge(source, target, **_edge_attributes(evidence))
+    _describe_nodes(graph, store, kind)
+    graph.graph.update({"network": kind, "period": str(period or Period())})
+    return graph
+
+
+def _record_dates(rows: list[Row]) -> dict[str, tuple[date | None, date | None, set[str]]]:
+    """Per record: the widest bounds of all its dates (sources may disagree), and the dates as written."""
+    found: dict[str, tuple[date | None, date | None, set[str]]] = {}
+    for row in rows:
+        record = str(row["record"])
+        earliest, latest, written = found.get(record, (None, None, set()))
+        if "earliest" in row:
+            day = date.fromisoformat(str(row["earliest"]))
+            earliest = min(earliest, day) if earliest else day
+        if "latest" in row:
+            day = date.fromisoformat(str(row["latest"]))
+            latest = max(latest, day) if latest else day
+        found[record] = (earliest, latest, written | ({str(row["written"])} if "written" in row else set()))
+    return found
+
+
+def _keep(dated: tuple[date | None, date | None, set[str]], period: Period | None, keep_undated: bool) -> bool:
+    earliest, latest, _ = dated
+    if period is None or period == Period():
+        return True
+    if earliest is None and latest is None:
+        return keep_undated
+    return period.overlaps(earliest, latest)
+
+
+def _pairs(rows: list[Row], dates: dict[str, tuple[date | None, date | None, set[str]]], period: Period | None,
+           keep_undated: bool) -> dict[tuple[str, str], _Evidence]:
+    edges: dict[tuple[str, str], _Evidence] = {}
+    for row in rows:
+        record = str(row["record"])
+        if _keep(dates[record], period, keep_undated):
+            _add(edges, (str(row["source"]), str(row["target"])), record, dates[record])
+    return edges
+
+
+def _co_mentions(rows: list[Row], dates: dict[str, tuple[date | None, date | None, set[str]]],
+                 period: Period | None) -> dict[tuple[str, str], _Evidence]:
+    persons: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        persons[str(row["record"])].add(str(row["source"]))
+    edges: dict[tuple[str, str], _Evidence] = {}
+    for record, named in persons.items():
+        if _keep(dates[record], period, keep_undated=False):
+            for pair in combinations(sorted(named), 2):
+                _add(edges, pair, record, dates[record])
+    return edges
+
+
+def _add(edges: dict[tuple[str, str], _Evidence], pair: tuple[str, str], record: str,
+         dated: tuple[date | None, date | None, set[str]]) -> None:
+    evidence = edges.setdefault(pair, _Evidence(set(), set()))
+    if record in evidence.records:
+        return
+    evidence.records.add(record)
+    evidence.written |= dated[2]
+    if dated[0]:
+        evidence.earliest = min(evidence.earliest, dated[0]) if evidence.earliest else dated[0]
+    if dated[1]:
+        evidence.latest = max(evidence.latest, dated[1]) if evidence.latest else dated[1]
+
+
+def _edge_attributes(evidence: _Evidence) -> dict[str, object]:
+    attributes: dict[str, object] = {"weight": len(evidence.records), "records": sorted(evidence.records),
+                                     "dates": sorted(evidence.written)}
+    if evidence.earliest:
+        attributes["start"] = evidence.earliest.isoformat()
+    if evidence.latest:
+        attributes["end"] = evidence.latest.isoformat()
+    return attributes
+
+
+def _describe_nodes(graph: nx.Graph, store: Selects, kind: str) -> None:
+    """Label, kind and group of every node; a node's time span is that of its edges."""
+    attributes = node_attributes(store)
+    for node in graph.nodes:
+        graph.nodes[node].update(attributes.get(node, {"label": node, "kind": "other", "group": "other"}))
+        spans = [data for *_, data in graph.edges(node, data=True)]
+        starts = [d["start"] for d in spans if "start" in d]
+        ends = [d["end"] for d in spans if "end" in d]
+        if starts:
+            graph.nodes[node]["start"] = min(starts)
+        if ends:
+            graph.nodes[node]["end"] = max(ends)
+        if kind == "affiliation":
+            graph.nodes[node]["bipartite"] = 0 if graph.nodes[node]["kind"] == "person" else 1
+
+
+def node_attributes(store: Selects) -> dict[str, dict[str, str]]:
+    """For every person, faction and mission: its label, its kind, and the group it is coloured by
+    (a person's faction, else the sending state of the mission they served in; a mission's state)."""
+    found: dict[str, dict[str, str]] = {}
+    groups: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for row in store.select(_NODES):
+        node = str(row["node"])
+        entry = found.setdefault(node, {"label": node.rsplit("/", 1)[-1], "kind": "other"})
+        entry["kind"] = _KIND_OF_CLASS.get(str(row["class"]).rsplit("#", 1)[-1], entry["kind"])
+        if "label" in row:
+            entry["label"] = str(row["label"])
+        for position, variable in enumerate(("faction", "state")):
+            if variable in row:
+                groups[node][position].add(str(row[variable]))
+    for node, entry in found.items():
+        factions, states = groups[node]
+        entry["group"] = min(factions or states or {"unaffiliated"})  # the first in order, so it is stable
+    return found

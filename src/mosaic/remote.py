@@ -1,0 +1,131 @@
+"""A SPARQL 1.1 endpoint over HTTP standing in for the embedded store (read by queries, written by
+updates), so that networks, pages and imports work against any triple store, e.g. a running Mosaic
+server, Oxigraph, Fuseki or GraphDB.
+
+Queries get Mosaic's PREFIX declarations prepended, since other endpoints predeclare none. The
+endpoint's default graph should be the union of its named graphs, as Mosaic's is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.error import URLError
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Identifier
+from SPARQLWrapper import JSON, POST, POSTDIRECTLY, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
+
+from mosaic.errors import QueryError, StoreError
+from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type
+from mosaic.store import Dataset, Rows, Store
+from mosaic.vocab import prologue
+
+__all__ = ["RemoteStore"]
+
+
+class RemoteStore(Store):
+    """The SPARQL endpoint at ``query_url`` (and ``update_url`` for writes, with an optional bearer token)."""
+
+    def __init__(self, query_url: str, update_url: str | None = None, token: str | None = None,
+                 timeout: float = 60) -> None:
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.token = token
+        self.timeout = timeout
+
+    def _client(self, url: str, text: str) -> SPARQLWrapper:
+        client = SPARQLWrapper(url)
+        client.setTimeout(int(self.timeout))
+        client.setMethod(POST)
+        client.setRequestMethod(POSTDIRECTLY)
+        client.setQuery(text)
+        if self.token:
+            client.addCustomHttpHeader("Authorization", f"Bearer {self.token}")
+        return client
+
+    def _run(self, client: SPARQLWrapper) -> Any:
+        try:
+            return client.query()
+        except QueryBadFormed as error:
+            raise QueryError(f"malformed SPARQL (said {client.endpoint}): {error}") from error
+        except (SPARQLWrapperException, URLError, OSError) as error:
+            raise StoreError(f"the SPARQL endpoint {client.endpoint} failed: {error}") from error
+
+    def _json(self, query: str) -> dict[str, Any]:
+        client = self._client(self.query_url, prologue() + query)
+        client.setReturnFormat(JSON)
+        return self._run(client).convert()  # type: ignore[no-any-return]
+
+    def select(self, query: str) -> Rows:
+        answer = self._json(query)
+        columns = answer["head"]["vars"]
+        return Rows(columns, ({name: _term(value) for name, value in binding.items()}
+                              for binding in answer["results"]["bindings"]))
+
+    def ask(self, query: str) -> bool:
+        return bool(self._json(query)["boolean"])
+
+    def results(self, query: str, fmt: str, dataset: Dataset = Dataset()) -> bytes:
+        if fmt not in RESULT_FORMATS and fmt not in RDF_FORMATS:
+            raise QueryError(f"unknown result format {fmt}")
+        client = self._client(self.query_url, prologue() + query)
+        client.addCustomHttpHeader("Accept", media_type(fmt))
+        for graph in dataset.default_graphs:
+            client.addDefaultGraph(graph)
+        for graph in dataset.named_graphs:
+            client.addNamedGraph(graph)
+        return self._run(client).response.read()  # type: ignore[no-any-return]
+
+    def update(self, sparql: str) -> None:
+        client = self._client(self.update_url, prologue() + sparql)
+        client.setMethod(POST)
+        self._run(client)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return (ox.Quad(*(_engine(row[name]) for name in ("s", "p", "o", "g"))) for row in rows)
+
+    def replace(self, quads: Iterable[ox.Quad]) -> None:
+        """DROP ALL and INSERT DATA in one update request, which the server applies as one transaction."""
+        self.update(f"DROP SILENT ALL ;\nINSERT DATA {{\n{_graph_blocks(quads)}\n}}")
+
+    def __len__(self) -> int:
+        return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+
+
+def _term(value: dict[str, str]) -> Identifier:
+    """An rdflib term for one value of SPARQL JSON results."""
+    if value["type"] == "uri":
+        return URIRef(value["value"])
+    if value["type"] == "bnode":
+        return BNode(value["value"])
+    if "xml:lang" in value:
+        return Literal(value["value"], lang=value["xml:lang"])
+    datatype = value.get("datatype")
+    return Literal(value["value"], datatype=URIRef(datatype) if datatype else None)
+
+
+def _engine(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+
+
+def _graph_blocks(quads: Iterable[ox.Quad]) -> str:
+    """Quads as the body of INSERT DATA: N-Triples, one ``GRAPH <g> { … }`` block per named graph."""
+    by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Triple]] = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name, []).append(quad.triple)  # type: ignore[arg-type]
+    blocks = []
+    for graph, triples in by_graph.items():
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        blocks.append(body if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{\n{body}}}")
+    return "\n".join(blocks)

@@ -1,0 +1,64 @@
+"""The interactive network view at /network, and the network data it draws at /network.json.
+
+Both take the filters of ``mosaic network``: kind, from, to. The data is node-link JSON with each
+node's measures, so the page can size nodes by PageRank and colour them by faction or mission.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, abort, jsonify, request
+
+from mosaic.analysis import metrics
+from mosaic.errors import DateError
+from mosaic.iris import local_path
+from mosaic.network import KINDS, Period, build
+from mosaic.network_files import node_link
+from mosaic.store import Rows
+from mosaic.web import workers
+
+__all__ = ["init_app"]
+
+
+class _WorkerQueries:
+    """The server's query workers, seen as something that answers SELECT queries (under the time limit)."""
+
+    def select(self, query: str) -> Rows:
+        return workers().call("select", query)  # type: ignore[no-any-return]
+
+
+def _filters() -> tuple[str, Period]:
+    kind = request.args.get("kind", "reporting")
+    if kind not in KINDS:
+        abort(400, description=f"Unknown network {kind!r}: choose one of {', '.join(KINDS)}.")
+    try:
+        return kind, Period.parse(request.args.get("from") or None, request.args.get("to") or None)
+    except DateError as error:
+        abort(400, description=f"A period bound is not a date: {error}. Write dates like 1956, 1956-09 or 1956-09-15.")
+
+
+def network_data() -> Response:
+    """GET /network.json?kind=&from=&to=: the network as node-link JSON, measures on the nodes."""
+    kind, period = _filters()
+    graph = build(_WorkerQueries(), kind, period)
+    table = metrics(graph)
+    for node in graph.nodes:
+        row = table.loc[node]
+        graph.nodes[node].update({"pagerank": float(row["pagerank"]), "betweenness": float(row["betweenness"]),
+                                  "community": int(row["community"]), "href": local_path(node) or node})
+    data = node_link(graph)
+    data["graph"] = {"network": kind, "period": str(period), "directed": graph.is_directed()}
+    return jsonify(data)
+
+
+def network_page() -> Response:
+    """GET /network: the interactive view, with the same filters as the command line."""
+    from mosaic.web.pages import render_page
+
+    kind, period = _filters()
+    return render_page("network.html", kinds=KINDS, kind=kind, start=request.args.get("from", ""),
+                       end=request.args.get("to", ""), period=str(period))
+
+
+def init_app(app: Flask) -> None:
+    app.add_url_rule("/network", view_func=network_page)
+    app.add_url_rule("/network.json", view_func=network_data)
