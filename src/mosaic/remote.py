@@ -20,7 +20,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 
 from mosaic.errors import QueryError, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type
-from mosaic.store import Dataset, Rows, Store
+from mosaic.store import UNION, Dataset, Rows, Store
 from mosaic.vocab import prologue
 
 __all__ = ["RemoteStore"]
@@ -68,7 +68,7 @@ class RemoteStore(Store):
     def ask(self, query: str) -> bool:
         return bool(self._json(query)["boolean"])
 
-    def results(self, query: str, fmt: str, dataset: Dataset = Dataset()) -> bytes:
+    def results(self, query: str, fmt: str, dataset: Dataset = UNION) -> bytes:
         if fmt not in RESULT_FORMATS and fmt not in RDF_FORMATS:
             raise QueryError(f"unknown result format {fmt}")
         client = self._client(self.query_url, prologue() + query)

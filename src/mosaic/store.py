@@ -33,7 +33,7 @@ from mosaic.errors import QueryError, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS
 from mosaic.vocab import PREFIXES
 
-__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "Row", "Rows", "open_store", "to_rdflib"]
+__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "open_store", "to_rdflib"]
 
 Row = dict[str, Identifier]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -65,6 +65,9 @@ class Selects(Protocol):
     def select(self, query: str) -> Rows: ...
 
 
+UNION = Dataset()  # no dataset given: the default graph is the union of the named graphs
+
+
 class Store(ABC):
     """What Mosaic needs of a store, whatever engine is behind it."""
 
@@ -77,7 +80,7 @@ class Store(ABC):
         """The answer to an ASK query."""
 
     @abstractmethod
-    def results(self, query: str, fmt: str, dataset: Dataset = Dataset()) -> bytes:
+    def results(self, query: str, fmt: str, dataset: Dataset = UNION) -> bytes:
         """A query's results serialized, ``fmt`` naming a results format (SELECT/ASK) or an RDF format."""
 
     @abstractmethod
@@ -140,7 +143,7 @@ class EmbeddedStore(Store):
         except OSError as error:
             raise StoreError(f"cannot open the store at {self.root / generation}: {error}") from error
 
-    def _query(self, query: str, dataset: Dataset = Dataset()) -> object:
+    def _query(self, query: str, dataset: Dataset = UNION) -> object:
         graphs = {"default_graph": [ox.NamedNode(g) for g in dataset.default_graphs]} if dataset.default_graphs \
             else {"use_default_graph_as_union": True}
         if dataset.named_graphs:
@@ -165,7 +168,7 @@ class EmbeddedStore(Store):
             raise QueryError("expected an ASK query")
         return bool(answer)
 
-    def results(self, query: str, fmt: str, dataset: Dataset = Dataset()) -> bytes:
+    def results(self, query: str, fmt: str, dataset: Dataset = UNION) -> bytes:
         answer = self._query(query, dataset)
         if isinstance(answer, ox.QueryTriples):
             if fmt not in RDF_FORMATS:
