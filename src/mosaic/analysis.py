@@ -54,12 +54,12 @@ def _hits(graph: nx.DiGraph) -> tuple[dict[str, float], dict[str, float]]:
     if plain.number_of_edges() == 0:
         zeros = dict.fromkeys(graph.nodes, 0.0)
         return zeros, dict(zeros)
-    hubs, authorities = nx.hits(plain, max_iter=1000, normalized=False)
+    hubs, authorities = nx.hits(plain, max_iter=1000, normalized=True)  # dividing by the sum fixes the sign
     return _normalised(hubs), _normalised(authorities)
 
 
 def _normalised(scores: dict[str, float]) -> dict[str, float]:
-    """Scores clipped at zero (float noise) and scaled to sum to one."""
+    """Scores clipped at zero (the solver's float noise) and scaled back to sum to one."""
     clipped = {node: max(value, 0.0) for node, value in scores.items()}
     total = sum(clipped.values()) or 1.0
     return {node: value / total for node, value in clipped.items()}
