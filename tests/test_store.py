@@ -52,3 +52,9 @@ def test_writes_keep_at_most_two_generations(store: EmbeddedStore) -> None:
 def test_opening_a_store_that_was_never_built_says_how_to_build_it(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="build it with `mosaic load`"):
         open_store(str(tmp_path / "none"))
+
+
+def test_writing_graphs_replaces_only_those_graphs(store: EmbeddedStore) -> None:
+    c = ox.Quad(ox.NamedNode("urn:c"), ox.NamedNode("urn:p"), ox.Literal("3"), ox.NamedNode("urn:g3"))
+    store.write_graphs({"urn:g1": [], "urn:g3": [c]})
+    assert {q.graph_name.value for q in store.quads()} == {"urn:g2", "urn:g3"}  # g1 dropped, g2 kept, g3 added

@@ -18,9 +18,9 @@ from mosaic.errors import DateError, LoadError, ShapeViolation
 from mosaic.formats import parse_file
 from mosaic.store import Store
 from mosaic.validate import Report, validate
-from mosaic.vocab import CLAIMS_GRAPH, MOSAIC, ONTOLOGY_GRAPH
+from mosaic.vocab import MOSAIC, ONTOLOGY_GRAPH, file_graph
 
-__all__ = ["Dataset", "read_dataset", "load"]
+__all__ = ["Dataset", "read_dataset", "load", "add"]
 
 Progress = Callable[[str], None]
 _XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
@@ -42,7 +42,7 @@ def read_dataset(data_dir: Path, ontology_dir: Path, progress: Progress = lambda
     data_files = sorted(data_dir.glob("*.trig"))
     for number, path in enumerate(data_files, 1):
         progress(f"reading {path.name} ({number}/{len(data_files)})")
-        _add_file(dataset, path, CLAIMS_GRAPH)
+        _add_file(dataset, path, file_graph(path.stem))
     return dataset
 
 
@@ -93,4 +93,21 @@ def load(store: Store, data_dir: Path, ontology_dir: Path, shapes_dir: Path,
         raise ShapeViolation(report)
     progress(f"writing {len(dataset.quads)} quads to the store")
     store.replace(dataset.quads)
+    return report
+
+
+def add(store: Store, graphs: dict[str, list[ox.Quad]], shapes_dir: Path, origin: str = "(import)") -> Report:
+    """Write ``graphs`` into the store, each replacing the named graph it is filed under, if the
+    whole graph they make with the rest still conforms; raise and change nothing otherwise."""
+    fresh = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(name))
+             for name, quads in graphs.items() for q in quads]
+    fresh += _date_bounds(fresh, Path(origin))
+    kept = [q for q in store.quads() if not isinstance(q.graph_name, ox.NamedNode) or q.graph_name.value not in graphs]
+    report = validate(kept + fresh, shapes_dir)
+    if not report.conforms:
+        raise ShapeViolation(report)
+    by_graph: dict[str, list[ox.Quad]] = {name: [] for name in graphs}
+    for quad in fresh:
+        by_graph[quad.graph_name.value].append(quad)  # type: ignore[union-attr]
+    store.write_graphs(by_graph)
     return report

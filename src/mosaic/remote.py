@@ -92,6 +92,13 @@ class RemoteStore(Store):
         """DROP ALL and INSERT DATA in one update request, which the server applies as one transaction."""
         self.update(f"DROP SILENT ALL ;\nINSERT DATA {{\n{_graph_blocks(quads)}\n}}")
 
+    def write_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
+        """One update request: DROP each graph, INSERT its new quads (the server applies it as one transaction)."""
+        drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs)
+        quads = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(name))
+                 for name, members in graphs.items() for q in members]
+        self.update(drops + f"INSERT DATA {{\n{_graph_blocks(quads)}\n}}")
+
     def __len__(self) -> int:
         return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mosaic.store import Rows, Store
-from mosaic.vocab import CLAIMS_GRAPH, ONTOLOGY_GRAPH
+from mosaic.vocab import GRAPH_BASE
 
 __all__ = ["per_class", "per_source"]
 
@@ -13,7 +13,7 @@ def per_class(store: Store) -> Rows:
     return store.select(f"""
         SELECT ?class (COUNT(DISTINCT ?thing) AS ?count) WHERE {{
             GRAPH ?g {{ ?thing a ?class }}
-            FILTER (?g NOT IN (<{ONTOLOGY_GRAPH}>, <{CLAIMS_GRAPH}>))
+            FILTER (!STRSTARTS(STR(?g), "{GRAPH_BASE}"))
         }} GROUP BY ?class ORDER BY DESC(?count) ?class""")
 
 
@@ -21,7 +21,7 @@ def per_source(store: Store) -> Rows:
     """For each source: how many claims cite it and how many statements those claims make."""
     return store.select(f"""
         SELECT ?source ?title (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(*) AS ?statements) WHERE {{
-            GRAPH <{CLAIMS_GRAPH}> {{ ?claim prov:wasDerivedFrom ?source }}
+            ?claim a mosaic:Claim ; prov:wasDerivedFrom ?source .
             GRAPH ?claim {{ ?s ?p ?o }}
             OPTIONAL {{ ?source skos:prefLabel|dcterms:title ?title }}
         }} GROUP BY ?source ?title ORDER BY DESC(?statements)""")

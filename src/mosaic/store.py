@@ -96,6 +96,10 @@ class Store(ABC):
         """Make ``quads`` the whole content of the store, atomically."""
 
     @abstractmethod
+    def write_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
+        """Make each named graph hold exactly its quads (none: the graph is dropped); the rest stays; atomic."""
+
+    @abstractmethod
     def __len__(self) -> int:
         """The number of quads."""
 
@@ -206,6 +210,25 @@ class EmbeddedStore(Store):
             fresh_store = ox.Store(str(fresh))
             self._apply(fresh_store, sparql)
             fresh_store.flush()
+
+    def write_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
+        if self._memory is not None:
+            self._replace_graphs(self._memory, graphs)
+            return
+        with self._writing() as fresh:
+            if self.generation is not None:
+                self._engine().backup(str(fresh))
+            fresh_store = ox.Store(str(fresh))
+            self._replace_graphs(fresh_store, graphs)
+            fresh_store.flush()
+
+    @staticmethod
+    def _replace_graphs(engine: ox.Store, graphs: dict[str, list[ox.Quad]]) -> None:
+        for name, quads in graphs.items():
+            graph = ox.NamedNode(name)
+            if engine.contains_named_graph(graph):
+                engine.remove_graph(graph)
+            engine.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
 
     @staticmethod
     def _apply(engine: ox.Store, sparql: str) -> None:

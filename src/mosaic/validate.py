@@ -21,7 +21,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, BNode, Graph, Namespace, URIRef
 from rdflib.term import Identifier
 
-from mosaic.vocab import MOSAIC, SYSTEM_GRAPHS, compact
+from mosaic.vocab import MOSAIC, compact, is_system_graph
 
 __all__ = ["Result", "Report", "validate", "read_shapes"]
 
@@ -106,7 +106,9 @@ def _run_pyshacl(data: Graph, shapes: Graph) -> Graph:
 def _validation_graph(quads: list[ox.Quad]) -> Graph:
     graph = Graph()
     graph.parse(data=ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES), format="nt")
-    for name in {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} - SYSTEM_GRAPHS:
+    for name in {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}:
+        if is_system_graph(name):
+            continue
         graph.add((URIRef(name), RDF.type, MOSAIC.Claim))
     return graph
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-__all__ = ["MOSAIC", "RICO", "EDTF", "PREFIXES", "ONTOLOGY_GRAPH", "CLAIMS_GRAPH", "SYSTEM_GRAPHS"]
+__all__ = ["MOSAIC", "RICO", "EDTF", "PREFIXES", "ONTOLOGY_GRAPH", "file_graph", "is_system_graph", "prologue",
+           "expand", "compact"]
 
 
 class MOSAIC(DefinedNamespace):
@@ -97,8 +98,16 @@ VOCAB_BASE = "https://w3id.org/mosaic/vocab/"
 GRAPH_BASE = "https://w3id.org/mosaic/graph/"
 
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
-CLAIMS_GRAPH = GRAPH_BASE + "claims"
-SYSTEM_GRAPHS = frozenset({ONTOLOGY_GRAPH, CLAIMS_GRAPH})
+
+
+def file_graph(name: str) -> str:
+    """The graph that holds what a data file or an import says about its claims (their sources)."""
+    return f"{GRAPH_BASE}file/{name}"
+
+
+def is_system_graph(name: str) -> bool:
+    """Whether a graph is Mosaic's own (ontology, claim descriptions) rather than a claim."""
+    return name.startswith(GRAPH_BASE)
 
 PREFIXES: dict[str, str] = {
     "mosaic": str(MOSAIC._NS),
