@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from mosaic.dates import bounds
+from mosaic.dates import bounds, parse_written
 from mosaic.errors import DateError
 
 
@@ -29,3 +29,57 @@ def test_bounds(edtf: str, earliest: date | None, latest: date | None) -> None:
 def test_unreadable_values_raise_a_date_error_naming_them(bad: str) -> None:
     with pytest.raises(DateError, match="is not a date in EDTF"):
         bounds(bad)
+
+
+# --- dates as written -> EDTF (the conventions table of data/README.md) ---------------------------
+
+
+@pytest.mark.parametrize(("written", "edtf"), [
+    ("July 24, 1956", "1956-07-24"),
+    ("8 August 1960", "1960-08-08"),
+    ("Sept. 13, 1954", "1954-09-13"),
+    ("May 1956", "1956-05"),
+    ("March, 1949", "1949-03"),
+    ("May of 1967", "1967-05"),
+    ("1956 August", "1956-08"),
+    ("mid-November 1945", "1945-11"),
+    ("1966", "1966"),
+    ("In 1994", "1994"),
+    ("spring of 1954", "1954-21"),
+    ("In the fall of 1955", "1955-23"),
+    ("autumn 1955", "1955-23"),
+    ("winter 1955", "1955-24"),
+    ("early 1954", "1954-40"),
+    ("the first half of 1954", "1954-40"),
+    ("late 1954", "1954-41"),
+    ("by the end of 1954", "1954-41"),
+    ("mid-1954", "1954-05/1954-08"),
+    ("the middle of 1954", "1954-05/1954-08"),
+    ("from 1964 to 1967", "1964/1967"),
+    ("Between 2009 and 2014", "2009/2014"),
+    ("1904–1905", "1904/1905"),
+    ("late 1954 and early 1955", "1954-41/1955-40"),
+    ("from late 1962 to the fall of 1964", "1962-41/1964-23"),
+    ("from the fall of 1956", "1956-23/.."),
+    ("From mid-1954", "1954-05/.."),
+    ("Since 2017", "2017/.."),
+    ("until late 1954", "../1954-41"),
+    ("until at least 1956", "../1956"),
+    ("[1995-2001]", "[1995..2001]"),
+    ("undated [1955]", "1955?"),
+    ("26–27.XI.1957", "1957-11-26/1957-11-27"),
+    ("May 7–8, 1956", "1956-05-07/1956-05-08"),
+    ("the early 1990s", "199X"),
+    ("c. 1955", "1955~"),
+    ("1956-07-24", "1956-07-24"),
+    ("1955-23", "1955-23"),
+])
+def test_dates_as_written_become_edtf(written: str, edtf: str) -> None:
+    assert parse_written(written) == edtf
+    bounds(edtf)  # and the value is one the loader can bound
+
+
+@pytest.mark.parametrize("written", ["undated", "Mya 1956", "May", "February 30, 1956", "31.XIII.1957",
+                                     "sometime in 1956", "from 1967 to 1964", "", "12"])
+def test_what_is_not_a_date_gives_none_rather_than_a_guess(written: str) -> None:
+    assert parse_written(written) is None

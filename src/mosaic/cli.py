@@ -170,13 +170,17 @@ def serve(host: str, port: int, query_timeout: float | None, max_rows: int | Non
         workers=workers)
 
 
-def _register_network() -> None:
+def _register_commands() -> None:
+    """The commands that live in modules of their own."""
+    from mosaic.importers_cli import import_group
+    from mosaic.names_cli import names, resolve
     from mosaic.network_cli import network
 
-    cli.add_command(network)
+    for command in (network, import_group, resolve, names):
+        cli.add_command(command)
 
 
-_register_network()
+_register_commands()
 
 
 def main() -> None:

@@ -3,17 +3,24 @@
 The bounds let SPARQL filter by range and still catch "fall 1955" or "[1995..2001]". They are the
 EDTF value's strict bounds (the ``edtf`` package's fuzzy bounds are far wider than a historian
 means). Open ends ("1956-23/..") have no bound on that side.
+
+``parse_written`` reads a date as a source writes it ("July 24, 1956", "spring of 1954",
+"26–27.XI.1957") into EDTF by the conventions of data/README.md. It is strict on purpose: the
+``edtf`` package's own text parser drops words it does not know ("Mya 1956" becomes 1956), and an
+importer must say so instead.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 
 from edtf import parse_edtf, struct_time_to_date
 
 from mosaic.errors import DateError
 
-__all__ = ["bounds"]
+__all__ = ["bounds", "parse_written"]
 
 _OPEN = {"", ".."}
 
@@ -37,3 +44,135 @@ def _parse(part: str, whole: str) -> tuple[date, date]:
         return struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict())
     except Exception as error:  # the edtf package raises several unrelated types on bad input
         raise DateError(f"{whole!r} is not a date in EDTF ({error})") from error
+
+
+# --- dates as written ------------------------------------------------------------------------
+
+_MONTHS = {name: number for number, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")], 1) for name in names}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11,
+          "xii": 12}
+_SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
+
+_MONTH = r"(?P<month>[a-z]+)\.?"
+_YEAR = r"(?P<year>\d{4})"
+_DAYS = r"(?P<day>\d{1,2})(?:\s*[–-]\s*(?P<last>\d{1,2}))?"
+_EDTF_CHARS = re.compile(r"[0-9X?~%./\[\]-]+")
+
+Span = tuple[str, str]  # the first and the last EDTF value a written date can mean (equal for one value)
+
+
+def parse_written(text: str) -> str | None:
+    """The EDTF value of a date as written, or None when it is undated or not a date Mosaic can read.
+
+    Follows the conventions table of data/README.md, and reads a little more of what the sources write:
+    "undated [1955]" (a year supplied by an editor) is ``1955?``; "26–27.XI.1957" (Roman month) is
+    ``1957-11-26/1957-11-27``; "c. 1955" is ``1955~``; a value already in EDTF is kept.
+
+    Examples
+    --------
+    >>> parse_written("July 24, 1956"), parse_written("March, 1949"), parse_written("May 1956")
+    ('1956-07-24', '1949-03', '1956-05')
+    >>> parse_written("spring of 1954"), parse_written("late 1954"), parse_written("from 1964 to 1967")
+    ('1954-21', '1954-41', '1964/1967')
+    >>> parse_written("undated [1955]"), parse_written("undated"), parse_written("Mya 1956")
+    ('1955?', None, None)
+    """
+    cleaned = re.sub(r"\s+", " ", text.replace("—", "–")).strip().rstrip(".,;").lower()
+    bracketed = re.fullmatch(r"(?:undated\s*)?\[(.+)\]", cleaned)
+    if bracketed and not re.fullmatch(r"\d{4}\s*[–-]\s*\d{4}", bracketed.group(1)):
+        value = _simple(bracketed.group(1))
+        return _checked(value + "?" if value else None)
+    return _checked(_interval(cleaned))
+
+
+def _checked(value: str | None) -> str | None:
+    """``value`` if it is EDTF with bounds in order, else None."""
+    if value is None:
+        return None
+    try:
+        earliest, latest = bounds(value)
+    except DateError:
+        return None
+    return value if earliest is None or latest is None or earliest <= latest else None
+
+
+def _interval(text: str) -> str | None:
+    """Periods with two ends, one open end, or one of a set; else a single date or span."""
+    if match := re.fullmatch(r"\[(\d{4})\s*[–-]\s*(\d{4})\]", text):
+        return f"[{match.group(1)}..{match.group(2)}]"
+    for pattern in (r"(?:from|between) (.+?) (?:to|and|until|till) (.+)", r"(?:the period )?(.+?) to (.+)",
+                    r"(\d{4})\s*[–-]\s*(\d{4})", r"(.+?) and (.+)"):
+        if (match := re.fullmatch(pattern, text)) and (first := _span(match.group(1))) and \
+                (last := _span(match.group(2))):
+            return f"{first[0]}/{last[1]}"
+    if match := re.fullmatch(r"(?:from|since|starting in|starting from|beginning in) (.+)", text):
+        return f"{start[0]}/.." if (start := _span(match.group(1))) else None
+    if match := re.fullmatch(r"(?:until|till|up to)(?: at least)? (.+)", text):
+        return f"../{end[1]}" if (end := _span(match.group(1))) else None
+    span = _span(text)
+    return None if span is None else span[0] if span[0] == span[1] else f"{span[0]}/{span[1]}"
+
+
+def _span(text: str) -> Span | None:
+    """One written date, which may still mean a short span (mid-1954, 26–27.XI.1957)."""
+    text = re.sub(r"^(?:in|during|throughout) ", "", text.strip())
+    if match := re.fullmatch(r"(?:mid-?\s?|the middle of )" + _YEAR, text):
+        return f"{match['year']}-05", f"{match['year']}-08"
+    if match := re.fullmatch(_DAYS + r"\.(?P<roman>[ivx]+)\." + _YEAR, text):
+        return _days(match["year"], _ROMAN.get(match["roman"]), match["day"], match["last"])
+    if match := re.fullmatch(_MONTH + r" " + _DAYS + r",? " + _YEAR, text):
+        return _days(match["year"], _MONTHS.get(match["month"]), match["day"], match["last"])
+    if match := re.fullmatch(r"(?P<day>\d{1,2}) " + _MONTH + r",? " + _YEAR, text):
+        return _days(match["year"], _MONTHS.get(match["month"]), match["day"], None)
+    value = _simple(text)
+    return (value, value) if value else None
+
+
+def _days(year: str, month: int | None, day: str, last: str | None) -> Span | None:
+    try:
+        first = date(int(year), month or 0, int(day))
+        final = date(int(year), month or 0, int(last)) if last else first
+    except ValueError:
+        return None
+    return first.isoformat(), final.isoformat()
+
+
+def _simple(text: str) -> str | None:
+    """A date that is one EDTF value: a year, month, season, half year or decade, maybe approximate."""
+    text = text.strip()
+    if match := re.fullmatch(r"(?:c\.|ca\.|circa|about|around) ?(.+)", text):
+        return value + "~" if (value := _simple(match.group(1))) and value[-1] not in "?~" else None
+    if text.endswith("?"):
+        return value + "?" if (value := _simple(text[:-1])) and value[-1] not in "?~" else None
+    for pattern, build in _SIMPLE:
+        if (match := re.fullmatch(pattern, text)) and (value := build(match)):
+            return value
+    return text.upper() if _EDTF_CHARS.fullmatch(text.upper()) and _is_edtf(text.upper()) else None
+
+
+def _month(match: re.Match[str]) -> str | None:
+    number = _MONTHS.get(match["month"])
+    return f"{match['year']}-{number:02d}" if number else None
+
+
+_SIMPLE: list[tuple[str, Callable[[re.Match[str]], str | None]]] = [
+    (r"(?:mid-?\s?)?" + _MONTH + r",? (?:of )?" + _YEAR, _month),
+    (_YEAR + r" " + _MONTH, _month),
+    (r"(?:the )?(?P<season>spring|summer|fall|autumn|winter),? (?:of )?" + _YEAR,
+     lambda m: f"{m['year']}-{_SEASONS[m['season']]}"),
+    (r"(?:early|(?:the )?first half of) " + _YEAR, lambda m: f"{m['year']}-40"),
+    (r"(?:late|(?:the )?second half of|(?:by )?the end of) " + _YEAR, lambda m: f"{m['year']}-41"),
+    (r"(?:the )?(?:(?:early|mid-?|late) ?)?(?P<decade>\d{3})0s", lambda m: f"{m['decade']}X"),
+    (_YEAR, lambda m: m["year"]),
+]
+
+
+def _is_edtf(value: str) -> bool:
+    try:
+        bounds(value)
+    except DateError:
+        return False
+    return True

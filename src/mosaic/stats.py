@@ -19,9 +19,9 @@ def per_class(store: Store) -> Rows:
 
 def per_source(store: Store) -> Rows:
     """For each source: how many claims cite it and how many statements those claims make."""
-    return store.select(f"""
-        SELECT ?source ?title (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(*) AS ?statements) WHERE {{
+    return store.select("""
+        SELECT ?source ?title (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(*) AS ?statements) WHERE {
             ?claim a mosaic:Claim ; prov:wasDerivedFrom ?source .
-            GRAPH ?claim {{ ?s ?p ?o }}
-            OPTIONAL {{ ?source skos:prefLabel|dcterms:title ?title }}
-        }} GROUP BY ?source ?title ORDER BY DESC(?statements)""")
+            GRAPH ?claim { ?s ?p ?o }
+            OPTIONAL { ?source skos:prefLabel|dcterms:title ?title }
+        } GROUP BY ?source ?title ORDER BY DESC(?statements)""")

@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Flask
 
 from mosaic import settings
-from mosaic.store import EmbeddedStore
+from mosaic.store import EmbeddedStore, Rows, Selects
 from mosaic.workers import QueryWorkers
 
 __all__ = ["create_app", "ServerConfig"]
@@ -45,13 +45,21 @@ class ServerConfig:
 
 def create_app(config: ServerConfig) -> Flask:
     """The Flask app over the store at ``config.store``, which must have been loaded."""
-    from mosaic.web import endpoint, errors, headers, network_view, pages, resources
+    from mosaic.web import (
+        endpoint,
+        errors,
+        headers,
+        network_view,
+        pages,
+        resolve,
+        resources,
+    )
 
     app = Flask(__name__)
     app.config["MOSAIC"] = config
     app.extensions["mosaic.store"] = EmbeddedStore(config.store)
     app.extensions["mosaic.workers"] = QueryWorkers(config.store, config.workers, config.query_timeout)
-    for part in (errors, headers, endpoint, resources, pages, network_view):
+    for part in (errors, headers, endpoint, resources, pages, network_view, resolve):
         part.init_app(app)
     return app
 
@@ -61,6 +69,18 @@ def workers() -> QueryWorkers:
     from flask import current_app
 
     return current_app.extensions["mosaic.workers"]  # type: ignore[no-any-return]
+
+
+class _WorkerQueries:
+    """The query workers seen as something that answers SELECT queries (under the time limit)."""
+
+    def select(self, query: str) -> Rows:
+        return workers().call("select", query)  # type: ignore[no-any-return]
+
+
+def queries() -> Selects:
+    """What pages and views query the graph through: the workers, so the time limit holds."""
+    return _WorkerQueries()
 
 
 def store() -> EmbeddedStore:

@@ -13,17 +13,9 @@ from mosaic.errors import DateError
 from mosaic.iris import local_path
 from mosaic.network import KINDS, Period, build
 from mosaic.network_files import node_link
-from mosaic.store import Rows
-from mosaic.web import workers
+from mosaic.web import queries
 
 __all__ = ["init_app"]
-
-
-class _WorkerQueries:
-    """The server's query workers, seen as something that answers SELECT queries (under the time limit)."""
-
-    def select(self, query: str) -> Rows:
-        return workers().call("select", query)  # type: ignore[no-any-return]
 
 
 def _filters() -> tuple[str, Period]:
@@ -39,7 +31,7 @@ def _filters() -> tuple[str, Period]:
 def network_data() -> Response:
     """GET /network.json?kind=&from=&to=: the network as node-link JSON, measures on the nodes."""
     kind, period = _filters()
-    graph = build(_WorkerQueries(), kind, period)
+    graph = build(queries(), kind, period)
     table = metrics(graph)
     for node in graph.nodes:
         row = table.loc[node]
