@@ -40,6 +40,7 @@ CASES = {
     "claim-no-source": ("Violation", "shape:ClaimShape", "Every claim must name the one source"),
     "claim-undescribed": ("Violation", "shape:ClaimShape", "Every claim must name the one source"),
     "concept-no-scheme": ("Violation", "shape:ConceptShape", "must belong to one of Mosaic's concept schemes"),
+    "caveat-without-condition": ("Violation", "shape:CaveatShape", "must rest on a reporting condition"),
 }
 
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 import click
 
 from mosaic import settings
+from mosaic.caveats import derive
 from mosaic.errors import MosaicError, ShapeViolation
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, rdf_format, serialize
 from mosaic.load import load as load_graph
@@ -77,7 +78,7 @@ def validate(data: Path, ontology: Path, shapes: Path, output: str) -> None:
     Exit code 1 if anything violates a shape; warnings and notes are reported but pass.
     """
     dataset = read_dataset(data, ontology)
-    report = validate_graph(dataset.quads, shapes, dataset.files)
+    report = validate_graph(dataset.quads + derive(dataset.quads), shapes, dataset.files)
     click.echo(report.as_json() if output == "json" else report.text())
     sys.exit(0 if report.conforms else 1)
 
@@ -172,11 +173,13 @@ def serve(host: str, port: int, query_timeout: float | None, max_rows: int | Non
 
 def _register_commands() -> None:
     """The commands that live in modules of their own."""
+    from mosaic.caveats_cli import caveats
+    from mosaic.coverage_cli import coverage
     from mosaic.importers_cli import import_group
     from mosaic.names_cli import names, resolve
     from mosaic.network_cli import network
 
-    for command in (network, import_group, resolve, names):
+    for command in (network, import_group, resolve, names, caveats, coverage):
         cli.add_command(command)
 
 

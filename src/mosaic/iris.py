@@ -46,12 +46,14 @@ def entity_iri(kind: str, slug: str) -> str:
 
 
 def parse_iri(iri: str) -> tuple[str, str] | None:
-    """``(kind, slug)`` for an entity or claim IRI of Mosaic, else None."""
+    """``(kind, slug)`` for an entity, claim or caveat IRI of Mosaic, else None."""
     if not iri.startswith(ID_BASE):
         return None
     segment, _, slug = iri[len(ID_BASE):].partition("/")
     if segment == "claim":
         return ("claim", slug) if _CLAIM_NAME.match(slug) else None
+    if segment == "caveat":  # derived: <record slug>--<condition slug>
+        return ("caveat", slug) if all(_SLUG.match(part) for part in slug.split("--")) and "--" in slug else None
     kind = next((k for k, s in KINDS.items() if s == segment), None)
     return (kind, slug) if kind and _SLUG.match(slug) else None
 

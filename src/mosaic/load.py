@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from mosaic.caveats import DERIVED_GRAPH, derive
 from mosaic.dates import bounds
 from mosaic.errors import DateError, LoadError, ShapeViolation
 from mosaic.formats import parse_file
@@ -87,6 +88,8 @@ def load(store: Store, data_dir: Path, ontology_dir: Path, shapes_dir: Path,
          progress: Progress = lambda _: None) -> Report:
     """Replace the store's content with the validated graph of ``data_dir``; raise and change nothing on error."""
     dataset = read_dataset(data_dir, ontology_dir, progress)
+    progress("deriving the reading caveats (rules/)")
+    dataset.quads += derive(dataset.quads)
     progress(f"validating {len(dataset.quads)} quads against the shapes")
     report = validate(dataset.quads, shapes_dir, dataset.files)
     if not report.conforms:
@@ -102,11 +105,13 @@ def add(store: Store, graphs: dict[str, list[ox.Quad]], shapes_dir: Path, origin
     fresh = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(name))
              for name, quads in graphs.items() for q in quads]
     fresh += _date_bounds(fresh, Path(origin))
-    kept = [q for q in store.quads() if not isinstance(q.graph_name, ox.NamedNode) or q.graph_name.value not in graphs]
+    replaced = set(graphs) | {DERIVED_GRAPH}
+    kept = [q for q in store.quads() if not isinstance(q.graph_name, ox.NamedNode) or q.graph_name.value not in replaced]
+    fresh += derive(kept + fresh)  # the caveats follow every change of the data they come from
     report = validate(kept + fresh, shapes_dir)
     if not report.conforms:
         raise ShapeViolation(report)
-    by_graph: dict[str, list[ox.Quad]] = {name: [] for name in graphs}
+    by_graph: dict[str, list[ox.Quad]] = {name: [] for name in replaced}
     for quad in fresh:
         by_graph[quad.graph_name.value].append(quad)  # type: ignore[union-attr]
     store.write_graphs(by_graph)

@@ -9,15 +9,7 @@ import sys
 import click
 
 from mosaic import settings
-from mosaic.store import Selects, open_store
-
-
-def _source(endpoint: str | None, store_location: str) -> Selects:
-    if endpoint:
-        from mosaic.remote import RemoteStore
-
-        return RemoteStore(endpoint)
-    return open_store(store_location)
+from mosaic.remote import source
 
 
 @click.command()
@@ -30,7 +22,7 @@ def resolve(name: str, limit: int, as_json: bool, endpoint: str | None, store_lo
     """The persons a written name may stand for, ranked, with why."""
     from mosaic.names import Resolver
 
-    candidates = Resolver.from_store(_source(endpoint, store_location)).resolve(name, limit=limit)
+    candidates = Resolver.from_store(source(endpoint, store_location)).resolve(name, limit=limit)
     if as_json:
         click.echo(json.dumps({"name": name, "candidates": [c.as_json() for c in candidates]}, ensure_ascii=False,
                               indent=1))

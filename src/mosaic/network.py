@@ -26,9 +26,14 @@ import networkx as nx
 from mosaic.dates import bounds
 from mosaic.store import Row, Selects
 
-__all__ = ["KINDS", "Period", "build", "node_attributes"]
+__all__ = ["KINDS", "CAVEAT_POLICIES", "Period", "build", "node_attributes", "isolated_second_hand"]
 
 KINDS = ("reporting", "information", "co-mention", "affiliation")
+# What to do with second-hand reports written under isolation: keep them, leave them out, or count
+# each as half a record in the edge weights.
+CAVEAT_POLICIES = ("keep", "drop", "weight")
+_ISOLATION = ("physical-isolation", "temporary-premises", "meetings-refused", "information-curtailed",
+              "social-visits-banned", "informants-purged", "skeleton-staff")
 
 _DATED = """OPTIONAL { ?record mosaic:date ?d . OPTIONAL { ?d mosaic:earliest ?earliest }
                        OPTIONAL { ?d mosaic:latest ?latest } OPTIONAL { ?d mosaic:asWritten ?written } }"""
@@ -117,11 +122,21 @@ class _Evidence:
     latest: date | None = None
 
 
-def build(store: Selects, kind: str, period: Period | None = None) -> nx.Graph:
-    """The ``kind`` network of the graph in ``store``, restricted to ``period`` if given."""
+def build(store: Selects, kind: str, period: Period | None = None, caveats: str = "keep") -> nx.Graph:
+    """The ``kind`` network of the graph in ``store``, restricted to ``period`` if given.
+
+    ``caveats`` says what to do with second-hand reports written under isolation (see
+    ``isolated_second_hand``): ``keep`` them, ``drop`` them, or ``weight`` each as half a record.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown network {kind!r}; known: {', '.join(KINDS)}")
+    if caveats not in CAVEAT_POLICIES:
+        raise ValueError(f"unknown caveat policy {caveats!r}; known: {', '.join(CAVEAT_POLICIES)}")
     rows = store.select(_QUERIES[kind])
+    isolated: set[str] = set()
+    if caveats != "keep":
+        isolated = isolated_second_hand(store)
+        rows = [r for r in rows if str(r["record"]) not in isolated] if caveats == "drop" else rows
     dates = _record_dates(rows)
     if kind == "co-mention":
         edges = _co_mentions(rows, dates, period)
@@ -130,10 +145,26 @@ def build(store: Selects, kind: str, period: Period | None = None) -> nx.Graph:
         edges = _pairs(rows, dates, period, keep_undated=kind == "affiliation")
         graph = nx.Graph() if kind == "affiliation" else nx.DiGraph()
     for (source, target), evidence in sorted(edges.items()):
-        graph.add_edge(source, target, **_edge_attributes(evidence))
+        attributes = _edge_attributes(evidence)
+        if caveats == "weight":
+            attributes["weight"] = sum(0.5 if record in isolated else 1.0 for record in evidence.records)
+        graph.add_edge(source, target, **attributes)
     _describe_nodes(graph, store, kind)
-    graph.graph.update({"network": kind, "period": str(period or Period())})
+    graph.graph.update({"network": kind, "period": str(period or Period()), "caveats": caveats})
     return graph
+
+
+def isolated_second_hand(store: Selects) -> set[str]:
+    """Records that are second-hand reports (rules/first-hand.rq) under a caveat of isolation that applies."""
+    kinds = " ".join(f"condition:{kind}" for kind in _ISOLATION)
+    rows = store.select(f"""
+        SELECT DISTINCT ?record WHERE {{
+            ?record mosaic:firstHand false .
+            ?caveat mosaic:caveatFor ?record ; mosaic:applicability applicability:applies ;
+                    mosaic:basedOn/mosaic:conditionKind ?kind .
+            VALUES ?kind {{ {kinds} }}
+        }}""")
+    return {str(row["record"]) for row in rows}
 
 
 def _record_dates(rows: list[Row]) -> dict[str, tuple[date | None, date | None, set[str]]]:

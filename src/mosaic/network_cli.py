@@ -13,21 +13,14 @@ import pandas as pd
 
 from mosaic import settings
 from mosaic.analysis import brokerage, compare, ego, metrics
-from mosaic.network import KINDS, Period, build
+from mosaic.network import CAVEAT_POLICIES, KINDS, Period, build
 from mosaic.network_files import FILE_FORMATS, edge_table, write
-from mosaic.store import Store, open_store
+from mosaic.remote import source
 from mosaic.tables import render_frame
 from mosaic.vocab import expand
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-def _source(endpoint: str | None, store_location: str) -> Store:
-    if endpoint:
-        from mosaic.remote import RemoteStore
-
-        return RemoteStore(endpoint)
-    return open_store(store_location)
 
 
 def network_options(function: F) -> F:
@@ -36,6 +29,8 @@ def network_options(function: F) -> F:
         click.argument("kind", type=click.Choice(KINDS)),
         click.option("--from", "start", metavar="DATE", help="Keep what may date from this day on (1956-09, 1955 …)."),
         click.option("--to", "end", metavar="DATE", help="Keep what may date up to this day (1956-08, 1960 …)."),
+        click.option("--caveats", type=click.Choice(CAVEAT_POLICIES), default="keep", show_default=True,
+                     help="Second-hand reports written under isolation: keep, drop, or weight as half a record."),
         click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of the store."),
         click.option("--store", "store_location", default=lambda: settings.get("store"), show_default="$MOSAIC_STORE",
                      help="The embedded store to query."),
@@ -44,8 +39,9 @@ def network_options(function: F) -> F:
     return function
 
 
-def _network(kind: str, start: str | None, end: str | None, endpoint: str | None, store_location: str) -> nx.Graph:
-    return build(_source(endpoint, store_location), kind, Period.parse(start, end))
+def _network(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
+             store_location: str) -> nx.Graph:
+    return build(source(endpoint, store_location), kind, Period.parse(start, end), caveats)
 
 
 def _emit(frame: pd.DataFrame, output: str, output_file: Path | None) -> None:
@@ -74,10 +70,11 @@ def network() -> None:
 @click.option("--top", type=int, default=0, help="Show only this many rows (0: all).")
 @table_format
 @output_file
-def metrics_command(kind: str, start: str | None, end: str | None, endpoint: str | None, store_location: str,
+def metrics_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
+                    store_location: str,
                     sort: str, top: int, output: str, output_file: Path | None) -> None:
     """Degrees, betweenness, PageRank, hubs, brokerage, cores and communities."""
-    table = metrics(_network(kind, start, end, endpoint, store_location))
+    table = metrics(_network(kind, start, end, caveats, endpoint, store_location))
     if sort not in table.columns:
         raise click.BadParameter(f"choose one of: {', '.join(table.columns)}", param_hint="--sort")
     table = table.sort_values(sort, ascending=False)
@@ -88,20 +85,22 @@ def metrics_command(kind: str, start: str | None, end: str | None, endpoint: str
 @network_options
 @table_format
 @output_file
-def edges_command(kind: str, start: str | None, end: str | None, endpoint: str | None, store_location: str,
+def edges_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
+                    store_location: str,
                   output: str, output_file: Path | None) -> None:
     """The edges with their weights, dates and the records behind them."""
-    _emit(edge_table(_network(kind, start, end, endpoint, store_location)).set_index("source"), output, output_file)
+    _emit(edge_table(_network(kind, start, end, caveats, endpoint, store_location)).set_index("source"), output, output_file)
 
 
 @network.command("brokerage")
 @network_options
 @table_format
 @output_file
-def brokerage_command(kind: str, start: str | None, end: str | None, endpoint: str | None, store_location: str,
+def brokerage_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
+                    store_location: str,
                       output: str, output_file: Path | None) -> None:
     """Who bridges factions or missions (Gould and Fernandez's brokerage roles)."""
-    graph = _network(kind, start, end, endpoint, store_location)
+    graph = _network(kind, start, end, caveats, endpoint, store_location)
     roles = brokerage(graph)
     roles.insert(0, "label", [graph.nodes[n].get("label", n) for n in roles.index])
     _emit(roles[roles.drop(columns="label").sum(axis=1) > 0], output, output_file)
@@ -111,10 +110,11 @@ def brokerage_command(kind: str, start: str | None, end: str | None, endpoint: s
 @network_options
 @click.option("--format", "fmt", type=click.Choice(FILE_FORMATS), help="File format [default: the file's suffix].")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), required=True, help="The file to write.")
-def export_command(kind: str, start: str | None, end: str | None, endpoint: str | None, store_location: str,
+def export_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
+                    store_location: str,
                    fmt: str | None, output_file: Path) -> None:
     """Write the network as GEXF (with time for Gephi), GraphML or node-link JSON."""
-    graph = _network(kind, start, end, endpoint, store_location)
+    graph = _network(kind, start, end, caveats, endpoint, store_location)
     write(graph, output_file, fmt)
     click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output_file}.", err=True)
 
@@ -124,12 +124,13 @@ def export_command(kind: str, start: str | None, end: str | None, endpoint: str 
 @click.option("--size-by", default="pagerank", show_default=True, help="The measure that sizes the nodes.")
 @click.option("--colour-by", default="group", show_default=True, help="The node attribute that colours them.")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), required=True, help="A .png or .svg file.")
-def plot_command(kind: str, start: str | None, end: str | None, endpoint: str | None, store_location: str,
+def plot_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
+                    store_location: str,
                  size_by: str, colour_by: str, output_file: Path) -> None:
     """Draw the network to a PNG or SVG file."""
     from mosaic.plot import plot
 
-    graph = _network(kind, start, end, endpoint, store_location)
+    graph = _network(kind, start, end, caveats, endpoint, store_location)
     title = f"{kind} network, {graph.graph['period']}; node size: {size_by}"
     plot(graph, metrics(graph), output_file, size_by=size_by, colour_by=colour_by, title=title)
     click.echo(f"Drew {graph.number_of_nodes()} nodes to {output_file}.", err=True)
@@ -145,8 +146,8 @@ def plot_command(kind: str, start: str | None, end: str | None, endpoint: str | 
 def compare_command(kind: str, first: str, second: str, endpoint: str | None, store_location: str,
                     output: str) -> None:
     """What appeared and vanished between two periods, and how each measure moved."""
-    source = _source(endpoint, store_location)
-    change = compare(build(source, kind, Period.from_interval(first)), build(source, kind, Period.from_interval(second)))
+    graph = source(endpoint, store_location)
+    change = compare(build(graph, kind, Period.from_interval(first)), build(graph, kind, Period.from_interval(second)))
     moved = change.nodes[change.nodes["change"] != "kept"]
     edges = change.edges[change.edges["change"] != "kept"].set_index("source")
     if output == "json":
@@ -164,10 +165,11 @@ def compare_command(kind: str, first: str, second: str, endpoint: str | None, st
 @click.option("--depth", type=int, default=1, show_default=True, help="How many ties away.")
 @table_format
 @output_file
-def ego_command(kind: str, start: str | None, end: str | None, endpoint: str | None, store_location: str,
+def ego_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
+                    store_location: str,
                 node: str, depth: int, output: str, output_file: Path | None) -> None:
     """The network around one person or mission (person:nam-il …), to a depth."""
-    graph = _network(kind, start, end, endpoint, store_location)
+    graph = _network(kind, start, end, caveats, endpoint, store_location)
     try:
         around = ego(graph, expand(node), depth)
     except KeyError as error:

@@ -23,7 +23,7 @@ from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type
 from mosaic.store import UNION, Dataset, Rows, Store
 from mosaic.vocab import prologue
 
-__all__ = ["RemoteStore"]
+__all__ = ["RemoteStore", "source"]
 
 
 class RemoteStore(Store):
@@ -136,3 +136,12 @@ def _graph_blocks(quads: Iterable[ox.Quad]) -> str:
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
         blocks.append(body if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{\n{body}}}")
     return "\n".join(blocks)
+
+
+def source(endpoint: str | None, store_location: str) -> Store:
+    """What a command reads: the SPARQL endpoint at ``endpoint`` if given, else the embedded store."""
+    if endpoint:
+        return RemoteStore(endpoint)
+    from mosaic.store import open_store
+
+    return open_store(store_location)

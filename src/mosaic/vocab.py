@@ -9,7 +9,7 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-__all__ = ["MOSAIC", "RICO", "EDTF", "PREFIXES", "ONTOLOGY_GRAPH", "file_graph", "is_system_graph", "prologue",
+__all__ = ["MOSAIC", "RICO", "EDTF", "PREFIXES", "GRAPH_BASE", "ONTOLOGY_GRAPH", "file_graph", "is_system_graph", "prologue",
            "expand", "compact"]
 
 
@@ -21,6 +21,7 @@ class MOSAIC(DefinedNamespace):
 
     ArchivalReference: URIRef
     Archive: URIRef
+    Caveat: URIRef
     Claim: URIRef
     Condition: URIRef
     DiplomaticMission: URIRef
@@ -30,6 +31,7 @@ class MOSAIC(DefinedNamespace):
     Legation: URIRef
     Place: URIRef
     Report: URIRef
+    Rule: URIRef
     State: URIRef
     TimeSpan: URIRef
     Translation: URIRef
@@ -88,6 +90,13 @@ class MOSAIC(DefinedNamespace):
     translatedFor: URIRef
     wilsonCenterId: URIRef
     year: URIRef
+    applicability: URIRef
+    basedOn: URIRef
+    caveatFor: URIRef
+    derivedBy: URIRef
+    firstHand: URIRef
+    originState: URIRef
+    why: URIRef
 
 
 RICO = Namespace("https://www.ica.org/standards/RiC/ontology#")
@@ -118,6 +127,9 @@ PREFIXES: dict[str, str] = {
     "rank": VOCAB_BASE + "rank/",
     "eventkind": VOCAB_BASE + "event/",
     "condition": VOCAB_BASE + "condition/",
+    "applicability": VOCAB_BASE + "applicability/",
+    "caveat": ID_BASE + "caveat/",
+    "rule": "https://w3id.org/mosaic/rule/",
     "person": ID_BASE + "person/",
     "faction": ID_BASE + "faction/",
     "mission": ID_BASE + "mission/",

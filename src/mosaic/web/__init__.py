@@ -46,6 +46,7 @@ class ServerConfig:
 def create_app(config: ServerConfig) -> Flask:
     """The Flask app over the store at ``config.store``, which must have been loaded."""
     from mosaic.web import (
+        coverage_view,
         endpoint,
         errors,
         headers,
@@ -59,7 +60,7 @@ def create_app(config: ServerConfig) -> Flask:
     app.config["MOSAIC"] = config
     app.extensions["mosaic.store"] = EmbeddedStore(config.store)
     app.extensions["mosaic.workers"] = QueryWorkers(config.store, config.workers, config.query_timeout)
-    for part in (errors, headers, endpoint, resources, pages, network_view, resolve):
+    for part in (errors, headers, endpoint, resources, pages, network_view, resolve, coverage_view):
         part.init_app(app)
     return app
 

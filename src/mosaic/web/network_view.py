@@ -11,34 +11,37 @@ from flask import Flask, Response, abort, jsonify, request
 from mosaic.analysis import metrics
 from mosaic.errors import DateError
 from mosaic.iris import local_path
-from mosaic.network import KINDS, Period, build
+from mosaic.network import CAVEAT_POLICIES, KINDS, Period, build
 from mosaic.network_files import node_link
 from mosaic.web import queries
 
 __all__ = ["init_app"]
 
 
-def _filters() -> tuple[str, Period]:
+def _filters() -> tuple[str, Period, str]:
     kind = request.args.get("kind", "reporting")
     if kind not in KINDS:
         abort(400, description=f"Unknown network {kind!r}: choose one of {', '.join(KINDS)}.")
+    caveats = request.args.get("caveats", "keep")
+    if caveats not in CAVEAT_POLICIES:
+        abort(400, description=f"caveats is one of {', '.join(CAVEAT_POLICIES)}.")
     try:
-        return kind, Period.parse(request.args.get("from") or None, request.args.get("to") or None)
+        return kind, Period.parse(request.args.get("from") or None, request.args.get("to") or None), caveats
     except DateError as error:
         abort(400, description=f"A period bound is not a date: {error}. Write dates like 1956, 1956-09 or 1956-09-15.")
 
 
 def network_data() -> Response:
     """GET /network.json?kind=&from=&to=: the network as node-link JSON, measures on the nodes."""
-    kind, period = _filters()
-    graph = build(queries(), kind, period)
+    kind, period, caveats = _filters()
+    graph = build(queries(), kind, period, caveats)
     table = metrics(graph)
     for node in graph.nodes:
         row = table.loc[node]
         graph.nodes[node].update({"pagerank": float(row["pagerank"]), "betweenness": float(row["betweenness"]),
                                   "community": int(row["community"]), "href": local_path(node) or node})
     data = node_link(graph)
-    data["graph"] = {"network": kind, "period": str(period), "directed": graph.is_directed()}
+    data["graph"] = {"network": kind, "period": str(period), "caveats": caveats, "directed": graph.is_directed()}
     return jsonify(data)
 
 
@@ -46,9 +49,9 @@ def network_page() -> Response:
     """GET /network: the interactive view, with the same filters as the command line."""
     from mosaic.web.pages import render_page
 
-    kind, period = _filters()
+    kind, period, caveats = _filters()
     return render_page("network.html", kinds=KINDS, kind=kind, start=request.args.get("from", ""),
-                       end=request.args.get("to", ""), period=str(period))
+                       end=request.args.get("to", ""), period=str(period), policies=CAVEAT_POLICIES, caveats=caveats)
 
 
 def init_app(app: Flask) -> None:

@@ -27,7 +27,7 @@ from mosaic.formats import RDF_FORMATS
 from mosaic.iris import local_path
 from mosaic.store import Rows
 from mosaic.vocab import ID_BASE, MOSAIC, PREFIXES, RICO, compact
-from mosaic.web import workers
+from mosaic.web import queries, workers
 
 __all__ = ["init_app", "render_query_page", "render_entity", "Example", "examples"]
 
@@ -178,7 +178,7 @@ def entity_page(iri: str) -> EntityPage:
     if str(FOAF.Person) in kinds:
         sections = [_names(facts, context), *_descriptions(facts, context), _posts(facts, context)]
     elif str(RICO.Record) in kinds:
-        sections = [*_record_sections(facts, context), _names(facts, context)]
+        sections = [_reading_section(iri, context), *_record_sections(facts, context), _names(facts, context)]
     else:
         sections = [_names(facts, context), *_descriptions(facts, context), _members(facts, context)]
     sections += _involvement(facts, context, ("they", "them") if str(FOAF.Person) in kinds else ("it", "it"))
@@ -676,6 +676,24 @@ def _joined(items: list[Shown]) -> Cell:
             joined.append(Shown(", ", style="sep"))
         joined.append(item)
     return tuple(joined)
+
+
+def _reading_section(iri: str, context: _Context) -> Section:
+    """How to read this source: the caveats the rules derive for the record, each with its passage."""
+    from mosaic.caveats import caveats_for
+
+    lines = []
+    for row in caveats_for(queries(), iri):
+        applies = str(row["applicability"]).endswith("/applies")
+        source = context.sources.get(str(row.get("source", "")))
+        cite = Cite(str(row.get("locator", source.short if source else "source")), _href(str(row.get("source", ""))),
+                    str(row["quote"]) if "quote" in row else None, None, str(row["ruleTitle"]))
+        condition = str(row["condition"])
+        lines.append(Line(((Shown(str(row["label"]), local_path(condition), compact(condition)),),
+                           (Shown("applies" if applies else "may apply", style="" if applies else "muted"),),
+                           (Shown(str(row["why"])),)), [cite]))
+    note = () if lines else (Shown("No reporting condition the sources describe is known to apply to this record."),)
+    return Section("How to read this source", ("Condition", "Applies?", "Why"), lines, note)
 
 
 def _source_section(iri: str, context: _Context) -> Section:

@@ -4,7 +4,8 @@
   const status = document.getElementById("network-status");
   const palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
                    "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94"];
-  const params = new URLSearchParams({kind: status.dataset.kind, from: status.dataset.from, to: status.dataset.to});
+  const params = new URLSearchParams({kind: status.dataset.kind, from: status.dataset.from, to: status.dataset.to,
+                                      caveats: status.dataset.caveats});
 
   function colours(nodes) {
     const groups = [...new Set(nodes.map((n) => n.group))].sort();
