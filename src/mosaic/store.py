@@ -19,7 +19,7 @@ import os
 import shutil
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,25 +201,21 @@ class EmbeddedStore(Store):
             fresh_store.flush()
 
     def update(self, sparql: str) -> None:
-        if self._memory is not None:
-            self._apply(self._memory, sparql)
-            return
-        with self._writing() as fresh:
-            if self.generation is not None:
-                self._engine().backup(str(fresh))
-            fresh_store = ox.Store(str(fresh))
-            self._apply(fresh_store, sparql)
-            fresh_store.flush()
+        self._change(lambda engine: self._apply(engine, sparql))
 
     def write_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
+        self._change(lambda engine: self._replace_graphs(engine, graphs))
+
+    def _change(self, change: Callable[[ox.Store], None]) -> None:
+        """Apply ``change`` to a checkpoint copy of the current generation, then make the copy current."""
         if self._memory is not None:
-            self._replace_graphs(self._memory, graphs)
+            change(self._memory)
             return
         with self._writing() as fresh:
             if self.generation is not None:
                 self._engine().backup(str(fresh))
             fresh_store = ox.Store(str(fresh))
-            self._replace_graphs(fresh_store, graphs)
+            change(fresh_store)
             fresh_store.flush()
 
     @staticmethod
