@@ -127,3 +127,21 @@ def test_resolve_over_http(live_server: str) -> None:
         urllib.request.urlopen(live_server + "/resolve")
     assert missing.value.code == 400
     missing.value.close()
+
+
+def test_import_links_known_names_and_reports_the_unplaced(store_path: Path, tmp_path: Path) -> None:
+    citations = tmp_path / "two.txt"
+    citations.write_text(
+        "“Report on a Test Matter,” June 1, 1956, History and Public Policy Program Digital Archive, RGANI, "
+        "Fond 5, Opis 28, Delo 998. Translated for NKIDP by Gary Goldberg. "
+        "digitalarchive.wilsoncenter.org/document/990101.\n"
+        "“Report on Another Test Matter,” June 2, 1956, History and Public Policy Program Digital Archive, RGANI, "
+        "Fond 5, Opis 28, Delo 997. Translated by Nobody Known. digitalarchive.wilsoncenter.org/document/990102.\n",
+        encoding="utf-8")
+    target = tmp_path / "two.trig"
+    result = mosaic("import", "citations", str(citations), "-o", str(target), "--store", str(store_path))
+    assert result.returncode == 0, result.stderr
+    assert "unplaced name 'Gary Goldberg'" not in result.stderr
+    assert "unplaced name 'Nobody Known'" in result.stderr
+    assert "<https://w3id.org/mosaic/id/person/gary-goldberg>" in target.read_text() or \
+        "person:gary-goldberg" in target.read_text()
