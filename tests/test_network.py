@@ -127,6 +127,8 @@ def test_a_period_keeps_uncertain_dates_that_may_fall_in_it(loaded_store: Store)
 def test_affiliation_is_bipartite_with_time(loaded_store: Store) -> None:
     graph = build(loaded_store, "affiliation")
     assert nx.is_bipartite(graph)
+    assert graph.nodes[PAK_UIWAN]["kind"] == "person" and graph.nodes[PAK_UIWAN]["bipartite"] == 0
+    assert graph.nodes[ID + "faction/soviet-koreans"]["bipartite"] == 1
     assert graph.has_edge(PAK_UIWAN, ID + "faction/soviet-koreans")
     assert any("start" in data for *_, data in graph.edges(data=True))
 

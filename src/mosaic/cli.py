@@ -178,8 +178,9 @@ def _register_commands() -> None:
     from mosaic.importers_cli import import_group
     from mosaic.names_cli import names, resolve
     from mosaic.network_cli import network
+    from mosaic.synth_cli import synth
 
-    for command in (network, import_group, resolve, names, caveats, coverage):
+    for command in (network, import_group, resolve, names, caveats, coverage, synth):
         cli.add_command(command)
 
 

@@ -16,6 +16,7 @@ Undated records are left out of any period; undated memberships are kept in ever
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -262,7 +263,7 @@ def node_attributes(store: Selects) -> dict[str, dict[str, str]]:
     for row in store.select(_NODES):
         node = str(row["node"])
         entry = found.setdefault(node, {"label": node.rsplit("/", 1)[-1], "kind": "other"})
-        entry["kind"] = _KIND_OF_CLASS.get(str(row["class"]).rsplit("#", 1)[-1], entry["kind"])
+        entry["kind"] = _KIND_OF_CLASS.get(re.split(r"[#/]", str(row["class"]))[-1], entry["kind"])
         if "label" in row:
             entry["label"] = str(row["label"])
         for position, variable in enumerate(("faction", "state")):
