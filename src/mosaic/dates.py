@@ -12,9 +12,11 @@ importer must say so instead.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 from edtf import parse_edtf, struct_time_to_date
 
@@ -25,8 +27,13 @@ __all__ = ["bounds", "parse_written"]
 _OPEN = {"", ".."}
 
 
+@cache
 def bounds(value: str) -> tuple[date | None, date | None]:
-    """``(earliest, latest)`` of an EDTF value; None for an open end. Raises DateError if unreadable."""
+    """``(earliest, latest)`` of an EDTF value; None for an open end. Raises DateError if unreadable.
+
+    Cached, and plain forms (a year, month or day, a season or half year) are read directly: the
+    edtf package parses with pyparsing at some milliseconds a value, too slow for a large graph.
+    """
     value = value.strip()
     if "/" in value and not value.startswith(("[", "{")):
         start, _, end = value.partition("/")
@@ -39,6 +46,29 @@ def _side(part: str, whole: str) -> tuple[date | None, date | None]:
 
 
 def _parse(part: str, whole: str) -> tuple[date, date]:
+    return _plain(part) or _edtf(part, whole)
+
+
+_PLAIN = re.compile(r"(\d{4})(?:[?~]|-(\d{2})(?:-(\d{2}))?)?")
+_MONTHS_OF = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 12), 40: (1, 6), 41: (7, 12)}  # seasons, halves
+
+
+def _plain(part: str) -> tuple[date, date] | None:
+    """The bounds of a plain form, as the edtf package gives them, or None for anything else."""
+    match = _PLAIN.fullmatch(part)
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
+    try:
+        if day:
+            return date(year, month, day), date(year, month, day)
+        first, last = _MONTHS_OF.get(month, (month, month)) if month else (1, 12)
+        return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+    except ValueError:  # no such month or day: let the edtf package say why
+        return None
+
+
+def _edtf(part: str, whole: str) -> tuple[date, date]:
     try:
         parsed = parse_edtf(part)
         return struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict())

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import calendar
 import random
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -232,38 +231,8 @@ def _korean_forms(hangul: str) -> dict[str, list[str]]:
 
 @cache
 def _bounds(value: str) -> tuple[ox.Literal | None, ox.Literal | None]:
-    earliest, latest = _fast_bounds(value) or bounds(value)
+    earliest, latest = bounds(value)
     return _day(earliest), _day(latest)
-
-
-# The edtf package parses with pyparsing, some 6 ms a value: too slow for the thousands of distinct
-# dates of a large graph. The plain forms the generator writes are read here directly; anything
-# else goes to mosaic.dates.bounds, and a test checks that both agree on what is read here.
-_PLAIN_EDTF = re.compile(r"(\d{4})(?:[?~]|-(\d{2})(?:-(\d{2}))?)?")
-_MONTHS_OF = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 12), 40: (1, 6), 41: (7, 12)}  # seasons, halves
-
-
-def _fast_bounds(value: str) -> tuple[date | None, date | None] | None:
-    """``mosaic.dates.bounds`` of a plain date or interval of plain dates, else None."""
-    start, slash, end = value.partition("/")
-    if not slash:
-        return _plain(value)
-    first = (None, None) if start == ".." else _plain(start)
-    last = (None, None) if end == ".." else _plain(end)
-    return None if first is None or last is None else (first[0], last[1])
-
-
-def _plain(value: str) -> tuple[date, date] | None:
-    match = _PLAIN_EDTF.fullmatch(value)
-    if not match:
-        return None
-    year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
-    if day:
-        return date(year, month, day), date(year, month, day)
-    first, last = _MONTHS_OF.get(month, (month, month)) if month else (1, 12)
-    if not 1 <= first <= last <= 12:
-        return None
-    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
 def _day(day: date | None) -> ox.Literal | None:
