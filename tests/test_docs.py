@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import click
 import pytest
 from conftest import ROOT
 
@@ -26,7 +27,7 @@ def test_every_readme_query_answers(loaded_store: Store, query: str) -> None:
 
 
 def test_every_command_is_documented() -> None:
-    for name in cli.commands:
+    for name in cli.list_commands(click.Context(cli)):
         assert f"`mosaic {name}`" in README, name
 
 

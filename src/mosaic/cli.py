@@ -6,6 +6,7 @@ unreadable file, malformed query), with a message on standard error that says wh
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import time
@@ -16,16 +17,12 @@ from typing import TypeVar
 import click
 
 from mosaic import settings
-from mosaic.caveats import derive
 from mosaic.errors import MosaicError, ShapeViolation
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, rdf_format, serialize
-from mosaic.load import load as load_graph
-from mosaic.load import read_dataset
 from mosaic.sparql import query_form
 from mosaic.stats import per_class, per_source
 from mosaic.store import Store, open_store
 from mosaic.tables import render
-from mosaic.validate import validate as validate_graph
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -43,7 +40,26 @@ def _progress(message: str) -> None:
     click.echo(f"[{time.strftime('%H:%M:%S')}] {message}", err=True)
 
 
-@click.group()
+class LazyGroup(click.Group):
+    """A group whose larger commands are imported only when run (or listed), so that a quick
+    `mosaic query` does not first import networkx, pandas and pySHACL."""
+
+    lazy = {"network": "mosaic.network_cli:network", "import": "mosaic.importers_cli:import_group",
+            "resolve": "mosaic.names_cli:resolve", "names": "mosaic.names_cli:names",
+            "caveats": "mosaic.caveats_cli:caveats", "coverage": "mosaic.coverage_cli:coverage",
+            "synth": "mosaic.synth_cli:synth"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.lazy:
+            return super().get_command(ctx, name)
+        module, _, attribute = self.lazy[name].partition(":")
+        return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
+
+
+@click.group(cls=LazyGroup)
 @click.version_option(package_name="mosaic")
 def cli() -> None:
     """Mosaic: a knowledge graph of Cold War reporting on North Korea, every fact with its source."""
@@ -61,6 +77,8 @@ def load(data: Path, ontology: Path, shapes: Path, store_location: str) -> None:
     """
     started = time.perf_counter()
     store = open_store(store_location, create=True)
+    from mosaic.load import load as load_graph
+
     report = load_graph(store, data, ontology, shapes, progress=_progress)
     took = time.perf_counter() - started
     click.echo(f"Loaded {len(store)} quads into {store_location} in {took:.1f} s "
@@ -77,6 +95,10 @@ def validate(data: Path, ontology: Path, shapes: Path, output: str) -> None:
 
     Exit code 1 if anything violates a shape; warnings and notes are reported but pass.
     """
+    from mosaic.caveats import derive
+    from mosaic.load import read_dataset
+    from mosaic.validate import validate as validate_graph
+
     dataset = read_dataset(data, ontology)
     report = validate_graph(dataset.quads + derive(dataset.quads), shapes, dataset.files)
     click.echo(report.as_json() if output == "json" else report.text())
@@ -161,6 +183,7 @@ def serve(host: str, port: int, query_timeout: float | None, max_rows: int | Non
     Builds the store from data/ first if there is none. Updates are refused unless
     MOSAIC_UPDATE_TOKEN is set; SERVICE and LOAD unless MOSAIC_FEDERATION allows them.
     """
+    from mosaic.load import load as load_graph
     from mosaic.server import run
 
     if not (Path(store_location) / "current").exists():
@@ -169,22 +192,6 @@ def serve(host: str, port: int, query_timeout: float | None, max_rows: int | Non
                    Path(settings.get("shapes")), progress=_progress)
     run(host, port, threads, store=Path(store_location), query_timeout=query_timeout, max_rows=max_rows,
         workers=workers)
-
-
-def _register_commands() -> None:
-    """The commands that live in modules of their own."""
-    from mosaic.caveats_cli import caveats
-    from mosaic.coverage_cli import coverage
-    from mosaic.importers_cli import import_group
-    from mosaic.names_cli import names, resolve
-    from mosaic.network_cli import network
-    from mosaic.synth_cli import synth
-
-    for command in (network, import_group, resolve, names, caveats, coverage, synth):
-        cli.add_command(command)
-
-
-_register_commands()
 
 
 def main() -> None:

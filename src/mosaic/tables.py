@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from mosaic.store import Rows
 from mosaic.vocab import compact
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["render", "render_frame", "cell"]
 
