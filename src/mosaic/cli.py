@@ -33,7 +33,7 @@ def _path_option(name: str, help_text: str) -> Callable[[F], F]:
 
 
 store_option = click.option("--store", "store_location", default=lambda: settings.get("store"),
-                            show_default="$MOSAIC_STORE", help="The store: a directory for the embedded store.")
+                            show_default="$MOSAIC_STORE", help="The store: a directory for the embedded store, or an external SPARQL endpoint's URL.")
 
 
 def _progress(message: str) -> None:
@@ -186,11 +186,11 @@ def serve(host: str, port: int, query_timeout: float | None, max_rows: int | Non
     from mosaic.load import load as load_graph
     from mosaic.server import run
 
-    if not (Path(store_location) / "current").exists():
-        _progress(f"no store at {store_location}: building it from {data}")
-        load_graph(open_store(store_location, create=True), data, Path(settings.get("ontology")),
-                   Path(settings.get("shapes")), progress=_progress)
-    run(host, port, threads, store=Path(store_location), query_timeout=query_timeout, max_rows=max_rows,
+    graph = open_store(store_location, create=True)
+    if graph.is_empty():
+        _progress(f"the store at {store_location} is empty: building it from {data}")
+        load_graph(graph, data, Path(settings.get("ontology")), Path(settings.get("shapes")), progress=_progress)
+    run(host, port, threads, store=store_location, query_timeout=query_timeout, max_rows=max_rows,
         workers=workers)
 
 

@@ -8,6 +8,7 @@ endpoint's default graph should be the union of its named graphs, as Mosaic's is
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.error import URLError
@@ -18,7 +19,7 @@ from rdflib.term import Identifier
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
-from mosaic.errors import QueryError, StoreError
+from mosaic.errors import QueryError, QueryTimeout, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type
 from mosaic.store import UNION, Dataset, Rows, Store
 from mosaic.vocab import prologue
@@ -36,6 +37,15 @@ class RemoteStore(Store):
         self.token = token
         self.timeout = timeout
 
+    @classmethod
+    def at(cls, query_url: str, timeout: float | None = None) -> RemoteStore:
+        """The external store at ``query_url``, its update URL and token read from settings."""
+        from mosaic import settings
+
+        update_url = settings.get("store_update") or _update_url(query_url)
+        limit = float(settings.get("query_timeout")) if timeout is None else timeout
+        return cls(query_url, update_url, settings.get("store_token") or None, limit)
+
     def _client(self, url: str, text: str) -> SPARQLWrapper:
         client = SPARQLWrapper(url)
         client.setTimeout(int(self.timeout))
@@ -49,6 +59,14 @@ class RemoteStore(Store):
     def _run(self, client: SPARQLWrapper) -> Any:
         try:
             return client.query()
+        except (TimeoutError, socket.timeout) as error:
+            raise QueryTimeout(f"the SPARQL endpoint {client.endpoint} gave no answer within {self.timeout:g} s") \
+                from error
+        except URLError as error:
+            if isinstance(error.reason, TimeoutError):
+                raise QueryTimeout(f"the SPARQL endpoint {client.endpoint} gave no answer within "
+                                   f"{self.timeout:g} s") from error
+            raise StoreError(f"the SPARQL endpoint {client.endpoint} failed: {error}") from error
         except QueryBadFormed as error:
             raise QueryError(f"malformed SPARQL (said {client.endpoint}): {error}") from error
         except (SPARQLWrapperException, URLError, OSError) as error:
@@ -102,6 +120,14 @@ class RemoteStore(Store):
     def __len__(self) -> int:
         return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
 
+    def is_empty(self) -> bool:
+        return not self.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+
+
+def _update_url(query_url: str) -> str:
+    """The update endpoint by the common convention: Oxigraph's and Fuseki's …/query pairs with …/update."""
+    return query_url[: -len("/query")] + "/update" if query_url.endswith("/query") else query_url
+
 
 def _term(value: dict[str, str]) -> Identifier:
     """An rdflib term for one value of SPARQL JSON results."""
@@ -140,8 +166,6 @@ def _graph_blocks(quads: Iterable[ox.Quad]) -> str:
 
 def source(endpoint: str | None, store_location: str) -> Store:
     """What a command reads: the SPARQL endpoint at ``endpoint`` if given, else the embedded store."""
-    if endpoint:
-        return RemoteStore(endpoint)
     from mosaic.store import open_store
 
-    return open_store(store_location)
+    return open_store(endpoint or store_location)

@@ -32,7 +32,13 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in [
-        Setting("store", ".mosaic/store", "Where the graph lives: a directory for the embedded store."),
+        Setting("store", ".mosaic/store",
+                "Where the graph lives: a directory for the embedded store, or the URL of an external SPARQL 1.1 "
+                "query endpoint (Oxigraph, Fuseki, GraphDB, Virtuoso, QLever …) to use instead."),
+        Setting("store_update", "",
+                "The external store's SPARQL Update URL; empty: its query URL with /query replaced by /update "
+                "(Oxigraph, Fuseki), else the query URL itself."),
+        Setting("store_token", "", "Bearer token Mosaic sends to the external store's update endpoint, if it needs one."),
         Setting("data", str(project_root() / "data"), "Folder of curated TriG files that `mosaic load` reads."),
         Setting("ontology", str(project_root() / "ontology"), "Folder of the ontology's Turtle files."),
         Setting("shapes", str(project_root() / "shapes"), "Folder of the SHACL shapes' Turtle files."),

@@ -33,7 +33,7 @@ from mosaic.errors import QueryError, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS
 from mosaic.vocab import PREFIXES
 
-__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "open_store", "to_rdflib"]
+__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "open_store", "is_url", "to_rdflib"]
 
 Row = dict[str, Identifier]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -102,6 +102,15 @@ class Store(ABC):
     @abstractmethod
     def __len__(self) -> int:
         """The number of quads."""
+
+    @abstractmethod
+    def is_empty(self) -> bool:
+        """True when the store holds no graph yet (so a server should build it first)."""
+
+    @property
+    def generation(self) -> str | None:
+        """A name that changes whenever the content does, for caches; None when the store cannot tell."""
+        return None
 
 
 class EmbeddedStore(Store):
@@ -188,6 +197,11 @@ class EmbeddedStore(Store):
     def __len__(self) -> int:
         return len(self._engine())
 
+    def is_empty(self) -> bool:
+        if self._memory is None and self.generation is None:
+            return True
+        return len(self) == 0
+
     # --- writing -------------------------------------------------------------------------------
 
     def replace(self, quads: Iterable[ox.Quad]) -> None:
@@ -269,8 +283,19 @@ class EmbeddedStore(Store):
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def open_store(location: str, create: bool = False) -> Store:
-    """The store at ``location`` (a directory for the embedded store); a missing one only if ``create``."""
+def is_url(location: str) -> bool:
+    """Whether ``location`` names an external SPARQL endpoint rather than a directory."""
+    return location.startswith(("http://", "https://"))
+
+
+def open_store(location: str | Path, create: bool = False) -> Store:
+    """The store at ``location``: an external SPARQL endpoint for a URL, else the embedded store in
+    that directory (a missing one only if ``create``)."""
+    location = str(location)
+    if is_url(location):
+        from mosaic.remote import RemoteStore
+
+        return RemoteStore.at(location)
     path = Path(location)
     if not create and not (path / "current").exists():
         raise StoreError(f"there is no store at {location}: build it with `mosaic load`")

@@ -18,9 +18,9 @@ from typing import Any
 
 from mosaic import errors
 from mosaic.errors import MosaicError, QueryTimeout, StoreError
-from mosaic.store import EmbeddedStore
+from mosaic.store import EmbeddedStore, Store
 
-__all__ = ["QueryWorkers"]
+__all__ = ["QueryWorkers", "DirectCalls"]
 
 _SPAWN = multiprocessing.get_context("spawn")  # fork is unsafe in a multi-threaded server
 
@@ -98,3 +98,17 @@ class QueryWorkers:
         self._closed = True
         for worker in list(self._all):
             worker.kill()
+
+
+class DirectCalls:
+    """Calls on an external store, made directly: its server runs the queries (and enforces its own
+    time limit), and Mosaic's HTTP client gives up at Mosaic's, so no worker process is needed."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def call(self, method: str, *args: Any, timeout: float | None = None) -> Any:
+        return getattr(self.store, method)(*args)
+
+    def close(self) -> None:
+        """Nothing to stop: the external store runs on its own."""

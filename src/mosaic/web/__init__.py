@@ -7,13 +7,11 @@ short and nothing happens at import time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
 from flask import Flask
 
 from mosaic import settings
-from mosaic.store import EmbeddedStore, Rows, Selects
-from mosaic.workers import QueryWorkers
+from mosaic.store import EmbeddedStore, Rows, Selects, Store, open_store
+from mosaic.workers import DirectCalls, QueryWorkers
 
 __all__ = ["create_app", "ServerConfig"]
 
@@ -22,7 +20,7 @@ __all__ = ["create_app", "ServerConfig"]
 class ServerConfig:
     """What the server needs to know, read from settings unless given."""
 
-    store: Path
+    store: str
     query_timeout: float
     max_rows: int
     workers: int
@@ -32,7 +30,7 @@ class ServerConfig:
     @classmethod
     def from_settings(cls, **overrides: object) -> ServerConfig:
         values: dict[str, object] = {
-            "store": Path(settings.get("store")),
+            "store": settings.get("store"),
             "query_timeout": float(settings.get("query_timeout")),
             "max_rows": int(settings.get("max_rows")),
             "workers": int(settings.get("workers")),
@@ -44,7 +42,8 @@ class ServerConfig:
 
 
 def create_app(config: ServerConfig) -> Flask:
-    """The Flask app over the store at ``config.store``, which must have been loaded."""
+    """The Flask app over the store at ``config.store`` (a directory or an external endpoint's URL),
+    which must have been loaded."""
     from mosaic.web import (
         coverage_view,
         endpoint,
@@ -58,14 +57,16 @@ def create_app(config: ServerConfig) -> Flask:
 
     app = Flask(__name__)
     app.config["MOSAIC"] = config
-    app.extensions["mosaic.store"] = EmbeddedStore(config.store)
-    app.extensions["mosaic.workers"] = QueryWorkers(config.store, config.workers, config.query_timeout)
+    graph = open_store(config.store)
+    app.extensions["mosaic.store"] = graph
+    app.extensions["mosaic.workers"] = QueryWorkers(graph.root, config.workers, config.query_timeout) \
+        if isinstance(graph, EmbeddedStore) and graph.root is not None else DirectCalls(graph)
     for part in (errors, headers, endpoint, resources, pages, network_view, resolve, coverage_view):
         part.init_app(app)
     return app
 
 
-def workers() -> QueryWorkers:
+def workers() -> QueryWorkers | DirectCalls:
     """The query workers of the app handling the current request."""
     from flask import current_app
 
@@ -84,7 +85,7 @@ def queries() -> Selects:
     return _WorkerQueries()
 
 
-def store() -> EmbeddedStore:
+def store() -> Store:
     """The store of the app handling the current request (for trusted reads such as dumps)."""
     from flask import current_app
 

@@ -4,6 +4,7 @@ name authority over HTTP, for import tools and other clients."""
 from __future__ import annotations
 
 import threading
+import time
 
 from flask import Flask, Response, abort, current_app, jsonify, request
 
@@ -12,13 +13,15 @@ from mosaic.web import queries, store
 __all__ = ["init_app"]
 
 _LOCK = threading.Lock()
+_EXTERNAL_REFRESH = 30  # seconds
 
 
 def _resolver() -> object:
-    """The resolver over the graph's persons, rebuilt only when the store has a new generation."""
+    """The resolver over the graph's persons, rebuilt only when the store has a new generation (or,
+    for an external store, which cannot say when it changed, at most every half minute)."""
     from mosaic.names import Resolver
 
-    generation = store().generation
+    generation = store().generation or f"external-{int(time.monotonic() // _EXTERNAL_REFRESH)}"
     with _LOCK:
         cached = current_app.extensions.get("mosaic.resolver")
         if cached is None or cached[0] != generation:
