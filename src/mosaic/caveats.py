@@ -1,9 +1,9 @@
 """How to read a source: caveats derived for every record from the reporting conditions, by rules
 kept as SPARQL CONSTRUCT queries in rules/ (not in Python), and asked for per record.
 
-The rules run over the whole graph whenever it changes (a load, an import), in an engine of their
-own, and their results are stored in one graph, ``graph/derived``, so that caveats are queryable in
-SPARQL like everything else and always match the data they come from.
+The rules run over the whole graph whenever it changes (see mosaic.derived), and their results are
+stored in one graph, ``graph/derived``, so that caveats are queryable in SPARQL like everything else
+and always match the data they come from.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from mosaic.settings import project_root
-from mosaic.store import EmbeddedStore, Rows, Selects
+from mosaic.store import Rows, Selects
 from mosaic.vocab import GRAPH_BASE, MOSAIC, PREFIXES
 
-__all__ = ["DERIVED_GRAPH", "Rule", "rules", "derive", "caveats_for", "RULE_BASE"]
+__all__ = ["DERIVED_GRAPH", "Rule", "rules", "describe", "caveats_for", "RULE_BASE"]
 
 DERIVED_GRAPH = GRAPH_BASE + "derived"
 RULE_BASE = PREFIXES["rule"]
@@ -49,21 +49,8 @@ def rules(folder: Path | None = None) -> list[Rule]:
     return found
 
 
-def derive(quads: list[ox.Quad], folder: Path | None = None) -> list[ox.Quad]:
-    """The derived graph for ``quads``: every rule's results, and each rule described, in DERIVED_GRAPH."""
-    engine = EmbeddedStore(None)
-    engine.replace(q for q in quads if not (isinstance(q.graph_name, ox.NamedNode)
-                                            and q.graph_name.value == DERIVED_GRAPH))
-    graph = ox.NamedNode(DERIVED_GRAPH)
-    derived: list[ox.Quad] = []
-    for rule in rules(folder):
-        derived += _describe(rule, graph)
-        triples = ox.parse(engine.results(rule.query, "ntriples"), format=ox.RdfFormat.N_TRIPLES)
-        derived += [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-    return derived
-
-
-def _describe(rule: Rule, graph: ox.NamedNode) -> list[ox.Quad]:
+def describe(rule: Rule, graph: ox.NamedNode) -> list[ox.Quad]:
+    """The rule as data: its title, explanation and file, so a reader can see why a caveat is there."""
     subject = ox.NamedNode(rule.iri)
     return [ox.Quad(subject, ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(str(MOSAIC.Rule)), graph),
             ox.Quad(subject, ox.NamedNode(_RDFS + "label"), ox.Literal(rule.title, language="en"), graph),

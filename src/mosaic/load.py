@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from mosaic.caveats import DERIVED_GRAPH, derive
+from mosaic.derived import refresh
+from mosaic.engine_validation import validate_nodes, validate_store
 from mosaic.dates import bounds
 from mosaic.errors import DateError, LoadError, ShapeViolation
 from mosaic.formats import parse_file
 from mosaic.store import Store
-from mosaic.validate import Report, validate
+from mosaic.validate import Report
 from mosaic.vocab import MOSAIC, ONTOLOGY_GRAPH, file_graph
 
 __all__ = ["Dataset", "read_dataset", "load", "add"]
@@ -36,11 +37,11 @@ class Dataset:
 
 
 def read_dataset(data_dir: Path, ontology_dir: Path, progress: Progress = lambda _: None) -> Dataset:
-    """The ontology (in its own graph) and every data file, with date bounds added."""
+    """The ontology (in its own graph) and every data file (or the one file ``data_dir``), with date bounds added."""
     dataset = Dataset()
     for path in sorted(ontology_dir.glob("*.ttl")):
         _add_file(dataset, path, ONTOLOGY_GRAPH)
-    data_files = sorted(data_dir.glob("*.trig"))
+    data_files = [data_dir] if data_dir.is_file() else sorted(data_dir.glob("*.trig"))
     for number, path in enumerate(data_files, 1):
         progress(f"reading {path.name} ({number}/{len(data_files)})")
         _add_file(dataset, path, file_graph(path.stem))
@@ -86,33 +87,50 @@ def _line_of(path: Path, needle: str) -> int | None:
 
 def load(store: Store, data_dir: Path, ontology_dir: Path, shapes_dir: Path,
          progress: Progress = lambda _: None) -> Report:
-    """Replace the store's content with the validated graph of ``data_dir``; raise and change nothing on error."""
+    """Replace the store's content with the validated graph of ``data_dir``; raise and change nothing on error.
+
+    The graph is built in a draft (a new generation of the embedded store), derived and validated
+    there by the engine, and becomes current only if it conforms.
+    """
     dataset = read_dataset(data_dir, ontology_dir, progress)
-    progress("deriving the reading caveats (rules/)")
-    dataset.quads += derive(dataset.quads)
-    progress(f"validating {len(dataset.quads)} quads against the shapes")
-    report = validate(dataset.quads, shapes_dir, dataset.files)
-    if not report.conforms:
-        raise ShapeViolation(report)
-    progress(f"writing {len(dataset.quads)} quads to the store")
-    store.replace(dataset.quads)
+    with store.draft(fresh=True) as draft:
+        progress(f"writing {len(dataset.quads)} quads to a new generation of the store")
+        draft.bulk_add(dataset.quads)
+        progress("deriving the reading caveats (rules/) and the reporting tally")
+        refresh(draft)
+        progress("validating against the shapes")
+        report = validate_store(draft, shapes_dir, dataset.files)
+        if not report.conforms:
+            raise ShapeViolation(report)
     return report
 
 
 def add(store: Store, graphs: dict[str, list[ox.Quad]], shapes_dir: Path, origin: str = "(import)") -> Report:
-    """Write ``graphs`` into the store, each replacing the named graph it is filed under, if the
-    whole graph they make with the rest still conforms; raise and change nothing otherwise."""
-    fresh = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(name))
-             for name, quads in graphs.items() for q in quads]
-    fresh += _date_bounds(fresh, Path(origin))
-    replaced = set(graphs) | {DERIVED_GRAPH}
-    kept = [q for q in store.quads() if not isinstance(q.graph_name, ox.NamedNode) or q.graph_name.value not in replaced]
-    fresh += derive(kept + fresh)  # the caveats follow every change of the data they come from
-    report = validate(kept + fresh, shapes_dir)
-    if not report.conforms:
-        raise ShapeViolation(report)
-    by_graph: dict[str, list[ox.Quad]] = {name: [] for name in replaced}
-    for quad in fresh:
-        by_graph[quad.graph_name.value].append(quad)  # type: ignore[union-attr]
-    store.write_graphs(by_graph)
+    """Write ``graphs`` into the store, each replacing the named graph it is filed under, if what they
+    touch still conforms; raise and change nothing otherwise. Only the nodes the old and new graphs
+    mention are revalidated, so an import costs the same in a small graph as in a large one."""
+    fresh = {name: [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(name)) for q in quads]
+             for name, quads in graphs.items()}
+    for name, quads in fresh.items():
+        quads += _date_bounds(quads, Path(origin))
+    with store.draft() as draft:
+        touched = _nodes(fresh) | _nodes(_current(draft, fresh))
+        draft.write_graphs(fresh)
+        refresh(draft)  # the caveats and the tally follow every change of the data they come from
+        report = validate_nodes(draft, shapes_dir, touched)
+        if not report.conforms:
+            raise ShapeViolation(report)
     return report
+
+
+def _current(store: Store, graphs: dict[str, list[ox.Quad]]) -> dict[str, list[ox.Quad]]:
+    """What the store holds now in the named graphs about to be replaced."""
+    return {name: list(store.quads(name)) for name in graphs}
+
+
+def _nodes(graphs: dict[str, list[ox.Quad]]) -> set[str]:
+    """The named nodes a change touches: the graphs (claims) and their subjects and objects."""
+    nodes = set(graphs)
+    for quads in graphs.values():
+        nodes |= {term.value for q in quads for term in (q.subject, q.object) if isinstance(term, ox.NamedNode)}
+    return nodes

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.error import URLError
 
@@ -21,7 +22,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 
 from mosaic.errors import QueryError, QueryTimeout, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type
-from mosaic.store import UNION, Dataset, Rows, Store
+from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store
 from mosaic.vocab import prologue
 
 __all__ = ["RemoteStore", "source"]
@@ -102,8 +103,9 @@ class RemoteStore(Store):
         client.setMethod(POST)
         self._run(client)
 
-    def quads(self) -> Iterator[ox.Quad]:
-        rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        pattern = f"BIND (<{graph}> AS ?g) GRAPH <{graph}>" if graph else "GRAPH ?g"
+        rows = self.select(f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} {{ ?s ?p ?o }} }}")
         return (ox.Quad(*(_engine(row[name]) for name in ("s", "p", "o", "g"))) for row in rows)
 
     def replace(self, quads: Iterable[ox.Quad]) -> None:
@@ -117,6 +119,24 @@ class RemoteStore(Store):
                  for name, members in graphs.items() for q in members]
         self.update(drops + f"INSERT DATA {{\n{_graph_blocks(quads)}\n}}")
 
+    @contextmanager
+    def draft(self, fresh: bool = False) -> Iterator[EmbeddedStore]:
+        """A copy in memory; when the block completes, the graphs it changed are written back in one
+        update request (one transaction on the server). Everything is read, so this suits the changes
+        of imports and loads, not a corpus of millions of quads."""
+        before = _by_graph(() if fresh else self.quads())
+        draft = EmbeddedStore(None)
+        draft.bulk_add(quad for quads in before.values() for quad in quads)
+        yield draft
+        after = _by_graph(draft.quads())
+        if fresh or "" in before or "" in after:
+            self.replace(draft.quads())
+            return
+        changed = {name: list(quads) for name, quads in after.items() if before.get(name) != quads}
+        changed.update({name: [] for name in before.keys() - after.keys()})
+        if changed:
+            self.write_graphs(changed)
+
     def __len__(self) -> int:
         return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
 
@@ -127,6 +147,15 @@ class RemoteStore(Store):
 def _update_url(query_url: str) -> str:
     """The update endpoint by the common convention: Oxigraph's and Fuseki's …/query pairs with …/update."""
     return query_url[: -len("/query")] + "/update" if query_url.endswith("/query") else query_url
+
+
+def _by_graph(quads: Iterable[ox.Quad]) -> dict[str, set[ox.Quad]]:
+    """Quads grouped by the name of their graph ("" for the default graph)."""
+    groups: dict[str, set[ox.Quad]] = {}
+    for quad in quads:
+        name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+        groups.setdefault(name, set()).add(quad)
+    return groups
 
 
 def _term(value: dict[str, str]) -> Identifier:

@@ -20,7 +20,7 @@ import shutil
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -88,8 +88,8 @@ class Store(ABC):
         """Apply a SPARQL Update, atomically."""
 
     @abstractmethod
-    def quads(self) -> Iterator[ox.Quad]:
-        """Every quad of the store."""
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the store, or of the one named graph ``graph``."""
 
     @abstractmethod
     def replace(self, quads: Iterable[ox.Quad]) -> None:
@@ -104,6 +104,12 @@ class Store(ABC):
         """The number of quads."""
 
     @abstractmethod
+    def draft(self, fresh: bool = False) -> AbstractContextManager[EmbeddedStore]:
+        """A private copy of the store to change (an empty one if ``fresh``), which becomes the store's
+        content when the block completes and is thrown away if it raises: several steps (write,
+        derive, validate) made all or nothing."""
+
+    @abstractmethod
     def is_empty(self) -> bool:
         """True when the store holds no graph yet (so a server should build it first)."""
 
@@ -114,11 +120,13 @@ class Store(ABC):
 
 
 class EmbeddedStore(Store):
-    """A pyoxigraph store on disk in generations (or in memory when ``root`` is None)."""
+    """A pyoxigraph store on disk in generations (or in memory when ``root`` is None, or over an
+    engine already open for writing, as a draft is)."""
 
-    def __init__(self, root: Path | None) -> None:
+    def __init__(self, root: Path | None, engine: ox.Store | None = None) -> None:
         self.root = root
-        self._memory = ox.Store() if root is None else None
+        self._memory = engine if engine is not None else ox.Store() if root is None else None
+        self._in_place = engine is not None  # a draft: changes go straight into its engine
         self._reader: ox.Store | None = None
         self._generation: str | None = None
         self._lock = threading.Lock()
@@ -191,8 +199,8 @@ class EmbeddedStore(Store):
             raise QueryError(f"a SELECT or ASK result cannot be written as {fmt}")
         return answer.serialize(format=RESULT_FORMATS[fmt][1])  # type: ignore[attr-defined]
 
-    def quads(self) -> Iterator[ox.Quad]:
-        return iter(self._engine().quads_for_pattern(None, None, None, None))
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        return iter(self._engine().quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None))
 
     def __len__(self) -> int:
         return len(self._engine())
@@ -205,14 +213,35 @@ class EmbeddedStore(Store):
     # --- writing -------------------------------------------------------------------------------
 
     def replace(self, quads: Iterable[ox.Quad]) -> None:
+        with self.draft(fresh=True) as draft:
+            draft.bulk_add(quads)
+
+    def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add many quads at once, by the engine's bulk loader (not transactional: use it on a draft)."""
+        self._engine().bulk_extend(quads)
+
+    @contextmanager
+    def draft(self, fresh: bool = False) -> Iterator[EmbeddedStore]:
+        """On disk: a new generation (a checkpoint copy of the current one unless ``fresh``) made current
+        when the block completes. In memory: a copy that replaces the engine when the block completes."""
         if self._memory is not None:
-            self._memory.clear()
-            self._memory.extend(quads)
+            engine = ox.Store()
+            if not fresh:
+                engine.extend(self._memory)
+            yield EmbeddedStore(None, engine)
+            self._memory = engine
             return
-        with self._writing() as fresh:
-            fresh_store = ox.Store(str(fresh))
-            fresh_store.bulk_extend(quads)
-            fresh_store.flush()
+        with self._writing() as directory:
+            if self.generation is not None and not fresh:
+                self._engine().backup(str(directory))
+            draft = EmbeddedStore(None, ox.Store(str(directory)))
+            try:
+                yield draft
+            except BaseException:
+                draft._memory = None  # let the engine close now, releasing its lock, though a traceback lives on
+                raise
+            assert draft._memory is not None
+            draft._memory.flush()
 
     def update(self, sparql: str) -> None:
         self._change(lambda engine: self._apply(engine, sparql))
@@ -221,16 +250,14 @@ class EmbeddedStore(Store):
         self._change(lambda engine: self._replace_graphs(engine, graphs))
 
     def _change(self, change: Callable[[ox.Store], None]) -> None:
-        """Apply ``change`` to a checkpoint copy of the current generation, then make the copy current."""
-        if self._memory is not None:
+        """Apply ``change`` to a checkpoint copy of the current generation, then make the copy current
+        (a draft is itself such a copy, so it is changed in place)."""
+        if self._in_place:
+            assert self._memory is not None
             change(self._memory)
             return
-        with self._writing() as fresh:
-            if self.generation is not None:
-                self._engine().backup(str(fresh))
-            fresh_store = ox.Store(str(fresh))
-            change(fresh_store)
-            fresh_store.flush()
+        with self.draft() as draft:
+            change(draft._engine())
 
     @staticmethod
     def _replace_graphs(engine: ox.Store, graphs: dict[str, list[ox.Quad]]) -> None:

@@ -23,7 +23,7 @@ from rdflib.term import Identifier
 
 from mosaic.vocab import MOSAIC, compact, is_system_graph
 
-__all__ = ["Result", "Report", "validate", "read_shapes"]
+__all__ = ["Result", "Report", "validate", "read_shapes", "shape_name", "show_term", "Locator"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SEVERITIES = ("Violation", "Warning", "Info")
@@ -85,7 +85,7 @@ def validate(quads: Iterable[ox.Quad], shapes_dir: Path, files: Iterable[Path] =
     data = _validation_graph(list(quads))
     shapes = read_shapes(shapes_dir)
     results = _run_pyshacl(data, shapes)
-    locator = _Locator(list(files), data)
+    locator = Locator(list(files), data)
     return Report([_result(results, node, locator, shapes)
                    for node in results.subjects(RDF.type, SH.ValidationResult)])
 
@@ -113,7 +113,7 @@ def _validation_graph(quads: list[ox.Quad]) -> Graph:
     return graph
 
 
-def _result(results: Graph, node: Identifier, locator: _Locator, shapes: Graph) -> Result:
+def _result(results: Graph, node: Identifier, locator: Locator, shapes: Graph) -> Result:
     def one(predicate: URIRef) -> Identifier | None:
         return results.value(node, predicate)
 
@@ -121,22 +121,22 @@ def _result(results: Graph, node: Identifier, locator: _Locator, shapes: Graph) 
     return Result(
         severity=str(one(SH.resultSeverity)).rsplit("#", 1)[-1],
         message=str(one(SH.resultMessage) or "breaks a shape"),
-        focus=_show(focus),
-        path=_show(path) if isinstance(path, URIRef) else None,
-        value=_show(value) if value is not None else None,
-        shape=_shape_name(shapes, one(SH.sourceShape)),
-        constraint=_show(one(SH.sourceConstraintComponent)),
+        focus=show_term(focus),
+        path=show_term(path) if isinstance(path, URIRef) else None,
+        value=show_term(value) if value is not None else None,
+        shape=shape_name(shapes, one(SH.sourceShape)),
+        constraint=show_term(one(SH.sourceConstraintComponent)),
         location=locator.find(focus),
     )
 
 
-def _shape_name(shapes: Graph, shape: Identifier | None) -> str:
+def shape_name(shapes: Graph, shape: Identifier | None) -> str:
     """A property shape is anonymous: name the node shape that holds it."""
     owner = shapes.value(None, SH.property, shape) if isinstance(shape, BNode) else None
-    return _show(owner) if owner is not None else _show(shape)
+    return show_term(owner) if owner is not None else show_term(shape)
 
 
-def _show(term: Identifier | None) -> str:
+def show_term(term: Identifier | None) -> str:
     if isinstance(term, URIRef):
         return compact(str(term))
     if isinstance(term, BNode):
@@ -144,7 +144,7 @@ def _show(term: Identifier | None) -> str:
     return str(term)
 
 
-class _Locator:
+class Locator:
     """Finds the file and line that describe a node, so an error can point at it."""
 
     def __init__(self, files: list[Path], data: Graph) -> None:

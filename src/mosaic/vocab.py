@@ -22,6 +22,7 @@ class MOSAIC(DefinedNamespace):
     ArchivalReference: URIRef
     Archive: URIRef
     Caveat: URIRef
+    ReportingTally: URIRef
     Claim: URIRef
     Condition: URIRef
     DiplomaticMission: URIRef
@@ -97,6 +98,9 @@ class MOSAIC(DefinedNamespace):
     firstHand: URIRef
     originState: URIRef
     why: URIRef
+    tallyReporter: URIRef
+    tallySubject: URIRef
+    recordCount: URIRef
 
 
 RICO = Namespace("https://www.ica.org/standards/RiC/ontology#")

@@ -18,23 +18,44 @@ from typing import Any
 
 from mosaic import errors
 from mosaic.errors import MosaicError, QueryTimeout, StoreError
-from mosaic.store import EmbeddedStore, Store
+from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store
 
-__all__ = ["QueryWorkers", "DirectCalls"]
+__all__ = ["Operations", "QueryWorkers", "DirectCalls"]
 
 _SPAWN = multiprocessing.get_context("spawn")  # fork is unsafe in a multi-threaded server
 
 
+class Operations:
+    """What the server asks of a store: its queries, and updates that keep the derived graph current."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def select(self, query: str) -> Rows:
+        return self.store.select(query)
+
+    def ask(self, query: str) -> bool:
+        return self.store.ask(query)
+
+    def results(self, query: str, fmt: str, dataset: Dataset = UNION) -> bytes:
+        return self.store.results(query, fmt, dataset)
+
+    def update(self, sparql: str) -> None:
+        from mosaic.derived import update
+
+        update(self.store, sparql)
+
+
 def _serve(conn: Connection, root: str) -> None:
     """A worker's life: answer (method, args) requests on the store until the pipe closes."""
-    store = EmbeddedStore(Path(root))
+    operations = Operations(EmbeddedStore(Path(root)))
     while True:
         try:
             method, args = conn.recv()
         except EOFError:
             return
         try:
-            conn.send(("ok", getattr(store, method)(*args)))
+            conn.send(("ok", getattr(operations, method)(*args)))
         except MosaicError as error:
             conn.send(("error", type(error).__name__, str(error)))
 
@@ -105,10 +126,10 @@ class DirectCalls:
     time limit), and Mosaic's HTTP client gives up at Mosaic's, so no worker process is needed."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        self.operations = Operations(store)
 
     def call(self, method: str, *args: Any, timeout: float | None = None) -> Any:
-        return getattr(self.store, method)(*args)
+        return getattr(self.operations, method)(*args)
 
     def close(self) -> None:
         """Nothing to stop: the external store runs on its own."""

@@ -1,0 +1,106 @@
+"""The derived graph kept beside the data: the who-reported-on-whom tally equals counting at query
+time, after a load, an import and an update through the endpoint; and a change made in a draft is
+all or nothing."""
+
+from __future__ import annotations
+
+import shutil
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import running_server
+
+from mosaic.derived import TALLY
+from mosaic.errors import QueryError
+from mosaic.load import add
+from mosaic.store import EmbeddedStore, Store
+from mosaic.vocab import MOSAIC, PREFIXES
+
+COUNTED = """
+SELECT ?reporter ?subject (COUNT(DISTINCT ?record) AS ?records) WHERE {
+  { ?record rico:hasAuthor ?reporter ; rico:hasOrHadSubject ?subject . }
+  UNION { ?report mosaic:inDocument ?record ; mosaic:reporter ?reporter ; mosaic:about ?subject . }
+} GROUP BY ?reporter ?subject"""
+TALLIED = """
+SELECT ?reporter ?subject ?records WHERE {
+  ?tally mosaic:tallyReporter ?reporter ; mosaic:tallySubject ?subject ; mosaic:recordCount ?records .
+}"""
+TOKEN = "derived-test-token"
+SOVIET_EMBASSY = "https://w3id.org/mosaic/id/mission/ussr-embassy-pyongyang"
+NEW_RECORD = "https://w3id.org/mosaic/id/document/test-derived-report"
+NEW_SUBJECT = "https://w3id.org/mosaic/id/person/kim-il-sung"
+
+
+def pairs(store: Store, query: str) -> dict[tuple[str, str], int]:
+    return {(str(r["reporter"]), str(r["subject"])): int(r["records"]) for r in store.select(query)}
+
+
+@pytest.fixture
+def own_store(store_path: Path, tmp_path: Path) -> EmbeddedStore:
+    copy = tmp_path / "store"
+    shutil.copytree(store_path, copy, symlinks=True)
+    return EmbeddedStore(copy)
+
+
+def test_the_tally_equals_counting_at_query_time(loaded_store: Store) -> None:
+    tallied = pairs(loaded_store, TALLIED)
+    assert len(tallied) > 20
+    assert tallied == pairs(loaded_store, COUNTED)
+    assert "CONSTRUCT" in TALLY
+
+
+def test_the_tally_follows_an_import(own_store: EmbeddedStore) -> None:
+    before = pairs(own_store, TALLIED).get((SOVIET_EMBASSY, NEW_SUBJECT), 0)
+    claim = "https://w3id.org/mosaic/id/claim/test-derived-import"
+    record = ox.NamedNode(NEW_RECORD)
+    rico = "https://www.ica.org/standards/RiC/ontology#"
+    graph = ox.NamedNode(claim)
+    quads = [ox.Quad(record, ox.NamedNode(rico + "hasAuthor"), ox.NamedNode(SOVIET_EMBASSY), graph),
+             ox.Quad(record, ox.NamedNode(rico + "hasOrHadSubject"), ox.NamedNode(NEW_SUBJECT), graph)]
+    quads += _claim_description(own_store, claim)
+    add(own_store, {claim: quads}, Path("shapes"))
+    assert pairs(own_store, TALLIED)[(SOVIET_EMBASSY, NEW_SUBJECT)] == before + 1
+    assert pairs(own_store, TALLIED) == pairs(own_store, COUNTED)
+
+
+def _claim_description(store: Store, claim: str) -> list[ox.Quad]:
+    """A claim described like an existing one (same source and kind of statement), in its own graph."""
+    row = store.select("SELECT ?source WHERE { ?c a mosaic:Claim ; prov:wasDerivedFrom ?source } LIMIT 1")[0]
+    graph, node = ox.NamedNode(claim), ox.NamedNode(claim)
+    return [ox.Quad(node, ox.NamedNode(str(MOSAIC.locator)), ox.Literal("l.1"), graph),
+            ox.Quad(node, ox.NamedNode(str(MOSAIC.evidence)), ox.NamedNode(PREFIXES["evidence"] + "stated"), graph),
+            ox.Quad(node, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), ox.NamedNode(str(row["source"])),
+                    graph)]
+
+
+def test_the_tally_follows_an_update_through_the_endpoint(own_store: EmbeddedStore) -> None:
+    assert own_store.root is not None
+    before = pairs(own_store, TALLIED).get((SOVIET_EMBASSY, NEW_SUBJECT), 0)
+    update = (f"PREFIX rico: <https://www.ica.org/standards/RiC/ontology#> INSERT DATA {{ GRAPH <{NEW_RECORD}/claim> "
+              f"{{ <{NEW_RECORD}> rico:hasAuthor <{SOVIET_EMBASSY}> ; rico:hasOrHadSubject <{NEW_SUBJECT}> }} }}")
+    with running_server(own_store.root, update_token=TOKEN) as base:
+        request = urllib.request.Request(base + "/sparql", data=update.encode("utf-8"), method="POST",
+                                         headers={"Content-Type": "application/sparql-update",
+                                                  "Authorization": f"Bearer {TOKEN}"})
+        with urllib.request.urlopen(request) as response:
+            assert response.status in (200, 204)
+    assert pairs(own_store, TALLIED)[(SOVIET_EMBASSY, NEW_SUBJECT)] == before + 1
+    assert pairs(own_store, TALLIED) == pairs(own_store, COUNTED)
+
+
+@pytest.mark.parametrize("on_disk", [True, False], ids=["on disk", "in memory"])
+def test_a_draft_that_fails_changes_nothing(tmp_path: Path, on_disk: bool) -> None:
+    store = EmbeddedStore(tmp_path / "store" if on_disk else None)
+    store.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")
+    generation = store.generation
+    with pytest.raises(QueryError):
+        with store.draft() as draft:
+            draft.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:d> } }")
+            draft.update("this is not SPARQL")
+    assert {q.object.value for q in store.quads()} == {"urn:c"}
+    assert store.generation == generation
+    with store.draft() as draft:
+        draft.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:d> } }")
+    assert {q.object.value for q in store.quads()} == {"urn:c", "urn:d"}
