@@ -43,7 +43,7 @@ claim:evil-L1 a mosaic:Claim ; prov:wasDerivedFrom doc:test-source ; mosaic:loca
 
 
 def _app(store: Path) -> Iterator[Flask]:
-    app = create_app(ServerConfig(store=store, query_timeout=10, max_rows=0, workers=1, update_token="",
+    app = create_app(ServerConfig(store=store, query_timeout=10, max_rows=0, workers=1, memory=True, update_token="",
                                   federation=()))
     try:
         yield app

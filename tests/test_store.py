@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -58,3 +60,25 @@ def test_writing_graphs_replaces_only_those_graphs(store: EmbeddedStore) -> None
     c = ox.Quad(ox.NamedNode("urn:c"), ox.NamedNode("urn:p"), ox.Literal("3"), ox.NamedNode("urn:g3"))
     store.write_graphs({"urn:g1": [], "urn:g3": [c]})
     assert {q.graph_name.value for q in store.quads()} == {"urn:g2", "urn:g3"}  # g1 dropped, g2 kept, g3 added
+
+
+def test_a_store_in_memory_answers_from_its_copy_and_follows_every_change(tmp_path: Path) -> None:
+    """Queries read the disk until the in-memory copy is made, then the copy; a change is seen at once."""
+    writer = EmbeddedStore(tmp_path / "store")
+    writer.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 1 } }")
+    reader = EmbeddedStore(tmp_path / "store", in_memory=True)
+    assert reader.ask("ASK { <urn:a> <urn:b> 1 }")  # from the disk, or the copy if it is already made
+    _wait_for(reader.in_memory_now)
+    assert reader.ask("ASK { <urn:a> <urn:b> 1 }")
+    writer.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 2 } }")
+    assert not reader.in_memory_now()
+    assert reader.ask("ASK { <urn:a> <urn:b> 2 }")  # the new generation, read from disk meanwhile
+    _wait_for(reader.in_memory_now)
+    assert reader.ask("ASK { <urn:a> <urn:b> 2 }") and len(reader) == 2
+
+
+def _wait_for(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, "the in-memory copy was not made within 30 s"
+        time.sleep(0.01)

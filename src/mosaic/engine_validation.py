@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -29,7 +30,7 @@ from mosaic.store import Row, Selects
 from mosaic.validate import SH, Locator, Report, Result, read_shapes, shape_name, show_term
 from mosaic.vocab import GRAPH_BASE, MOSAIC
 
-__all__ = ["validate_store", "validate_nodes", "UnsupportedShape"]
+__all__ = ["UnsupportedShape", "validate_nodes", "validate_store"]
 
 _FOCUS = "%FOCUS%"  # where a check's query takes the pattern binding ?this to its focus nodes
 _WITHOUT = "%WITHOUT%"  # keeps the rows that have no match of the group that follows (see _query)
@@ -82,34 +83,44 @@ def validate_nodes(store: Selects, shapes_dir: Path, nodes: Iterable[str]) -> Re
     A node is checked against each shape that targets it, with its values wherever they are in the
     graph; nodes that no shape targets are fine by definition.
     """
-    values = " ".join(URIRef(node).n3() for node in sorted(set(nodes)))
+    values = " ".join(_iri(node) for node in sorted(set(nodes)))
     if not values:
         return Report([])
     return _validate(store, shapes_dir, values, [])
+
+
+def _iri(node: str) -> str:
+    if not node or re.search(r'[\x00-\x20<>"{}|^`\\]', node):
+        raise ValueError(f"not an IRI: {node!r}")
+    return f"<{node}>"
 
 
 def _validate(store: Selects, shapes_dir: Path, nodes: str | None, files: list[Path]) -> Report:
     claim_classes = {row["class"] for row in store.select(
         f"SELECT DISTINCT ?class WHERE {{ {MOSAIC.Claim.n3()} {RDFS.subClassOf.n3()}* ?class }}")}
     checks = _compile(read_shapes(shapes_dir), claim_classes | {MOSAIC.Claim})
-    context = bool(files)
-    queries = [_query(check, nodes, context) for check in checks]
     with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
-        answers = list(pool.map(store.select, queries))
+        answers = list(pool.map(store.select, [_query(check, nodes) for check in checks]))
+        if files:  # again with context, where a blank node failed (costly, so only there)
+            blank = [i for i, rows in enumerate(answers) if any(isinstance(r["this"], BNode) for r in rows)]
+            for i, rows in zip(blank, pool.map(store.select, [_query(checks[i], nodes, True) for i in blank])):
+                answers[i] = rows
     located = Graph()
     found = [(check, row) for check, rows in zip(checks, answers) for row in _distinct(rows, located)]
-    locator = Locator(files, located)
-    return Report([_result(check, row, locator if context else None) for check, row in found])
+    locator = Locator(files, located) if files else None
+    return Report([_result(check, row, locator) for check, row in found])
 
 
-def _query(check: _Check, nodes: str | None, context: bool) -> str:
+def _query(check: _Check, nodes: str | None, context: bool = False) -> str:
     """The SELECT for one check, over the focus nodes listed in ``nodes`` (a VALUES list), or all.
 
     Over all focus nodes, MINUS evaluates its group once for the whole graph and subtracts (an
     anti-join, ten times faster here); over a few, FILTER NOT EXISTS looks up just their rows. The two
     agree since the group always shares a bound variable with the rows. The focus nodes are made
     distinct first: the union default graph repeats a triple once per graph that states it.
-    With ``context``, the query also gives the parents of a blank focus node, to locate it.
+    With ``context``, the query also gives the surroundings of a blank focus node, to locate it. That
+    is slow (the engine then reads them for the whole graph: a second per 100k triples), so it is
+    asked only of checks that a blank node failed.
     """
     values = f"VALUES ?this {{ {nodes} }} " if nodes is not None else ""
     focus = f"{{ SELECT DISTINCT ?this WHERE {{ {values}{check.targets} }} }}"
@@ -157,20 +168,28 @@ def _fill(message: str, row: Row) -> str:
 _IGNORED = {SH.name, SH.description, SH.order, SH.group, RDFS.label, RDFS.comment, SH.message, SH.severity}
 _READ_WITH_OTHERS = {SH.flags}  # read by the constraint it qualifies (sh:pattern)
 _NODE_PARAMETERS = {RDF.type, SH.targetClass, SH.property, SH.sparql}
-_COMPARISONS = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
-_NODE_KINDS = {SH.IRI: "isIRI({0})", SH.BlankNode: "isBlank({0})", SH.Literal: "isLiteral({0})",
+_COMPARISONS: dict[Node, str] = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
+_NODE_KINDS: dict[Node, str] = {SH.IRI: "isIRI({0})", SH.BlankNode: "isBlank({0})", SH.Literal: "isLiteral({0})",
                SH.BlankNodeOrIRI: "!isLiteral({0})", SH.BlankNodeOrLiteral: "!isIRI({0})",
                SH.IRIOrLiteral: "!isBlank({0})"}
 # Datatypes whose ill-typed literals pySHACL rejects (rdflib's ``ill_typed``), each with a SPARQL 1.1
 # test of the lexical form; other datatypes match by IRI alone, as in pySHACL. xsd:date is no SPARQL 1.1
 # cast, so its form is matched and its day checked by a cast to xsd:dateTime.
 _CAST = "isLiteral(<http://www.w3.org/2001/XMLSchema#{1}>(STR({0})))"
-_WELL_FORMED = {
+_WELL_FORMED: dict[Node, str] = {
     **{XSD[name]: _CAST.replace("{1}", name) for name in ("integer", "decimal", "boolean", "double", "float",
                                                            "dateTime")},
     XSD.date: 'REGEX(STR({0}), "^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(Z|[+-][0-9]{{2}}:[0-9]{{2}})?$") && '
               'isLiteral(<http://www.w3.org/2001/XMLSchema#dateTime>(CONCAT(SUBSTR(STR({0}), 1, 10), "T00:00:00")))',
 }
+
+
+def _name(shapes: Graph, shape: Node) -> str:
+    return shape_name(shapes, cast(Identifier, shape))  # rdflib's graphs give Nodes; all of them are Identifiers
+
+
+def _show(term: Node) -> str:
+    return show_term(cast(Identifier, term))
 
 
 def _compile(shapes: Graph, claim_classes: set[Node]) -> list[_Check]:
@@ -196,7 +215,7 @@ class _Compiler:
     def _node_shape(self, shape: Node) -> list[_Check]:
         self._refuse_unknown(shape, _NODE_PARAMETERS | set(_VALUE_CONSTRAINTS))
         if (shape, RDF.type, RDFS.Class) in self.shapes:
-            raise UnsupportedShape(f"{show_term(shape)} is a class and so targets its instances implicitly, "
+            raise UnsupportedShape(f"{_show(shape)} is a class and so targets its instances implicitly, "
                                    "which engine validation does not support; give it sh:targetClass")
         targets = " UNION ".join(self._instances("?this", cls) for cls in self.shapes.objects(shape, SH.targetClass))
         if not targets:
@@ -206,8 +225,11 @@ class _Compiler:
         return checks + [self._sparql(shape, node, targets) for node in self.shapes.objects(shape, SH.sparql)]
 
     def _property(self, prop: Node, targets: str) -> list[_Check]:
-        self._refuse_unknown(prop, {SH.path} | set(_VALUE_CONSTRAINTS) | set(_COUNT_CONSTRAINTS))
-        return self._constraints(prop, self._path(self.shapes.value(prop, SH.path)), targets)
+        self._refuse_unknown(prop, {RDF.type, SH.path} | set(_VALUE_CONSTRAINTS) | set(_COUNT_CONSTRAINTS))
+        path = self.shapes.value(prop, SH.path)
+        if path is None:
+            raise UnsupportedShape(f"{_name(self.shapes, prop)} has a property shape without sh:path")
+        return self._constraints(prop, self._path(path), targets)
 
     def _constraints(self, shape: Node, path: str | None, targets: str) -> list[_Check]:
         """The checks of one shape's constraints (on the focus node itself when ``path`` is None)."""
@@ -225,19 +247,19 @@ class _Compiler:
 
     def _check(self, shape: Node, component: str, where: str, targets: str) -> _Check:
         path = self.shapes.value(shape, SH.path)
-        return _Check(shape=shape_name(self.shapes, shape), severity=self._severity(shape),
+        return _Check(shape=_name(self.shapes, shape), severity=self._severity(shape),
                       constraint=f"sh:{component}", message=self._message(shape),
-                      path=show_term(path) if isinstance(path, URIRef) else None, where=where, targets=targets)
+                      path=_show(path) if isinstance(path, URIRef) else None, where=where, targets=targets)
 
     def _sparql(self, shape: Node, node: Node, targets: str) -> _Check:
         """A SPARQL-based constraint: its SELECT with ?this first bound to the focus nodes, as pre-binding
         binds it (pySHACL runs the query once per focus node instead)."""
         self._refuse_unknown(node, {RDF.type, SH.select, SH.prefixes})
         select = _projecting_this(str(self.shapes.value(node, SH.select)))
-        opening = re.search(r"\bWHERE\s*\{|\{", select, re.I)
+        opening = re.search(r"\bWHERE\s*\{|\{", select, re.IGNORECASE)
         assert opening is not None, "a SELECT has a WHERE clause"
         bound = f"{{ {select[:opening.end()]} {_FOCUS} {select[opening.end():]} }}"
-        return _Check(shape=shape_name(self.shapes, shape), severity=self._severity(shape),  # as pySHACL: the shape's
+        return _Check(shape=_name(self.shapes, shape), severity=self._severity(shape),  # as pySHACL: the shape's
                       constraint="sh:SPARQLConstraintComponent",
                       message=str(self.shapes.value(node, SH.message) or self._message(shape)),
                       path=None, where=bound, targets=targets, prologue=self._prefixes(node),
@@ -254,14 +276,14 @@ class _Compiler:
     def _message(self, shape: Node) -> str:
         return str(self.shapes.value(shape, SH.message) or "breaks a shape")
 
-    def _path(self, node: Node | None) -> str:
+    def _path(self, node: Node) -> str:
         """A SHACL property path as a SPARQL property path."""
         if node == RDF.type:
             raise UnsupportedShape("paths through rdf:type are not supported: claim graphs are typed "
                                    "mosaic:Claim only implicitly")
         if isinstance(node, URIRef):
             return node.n3()
-        if node is not None and (node, RDF.first, None) in self.shapes:
+        if (node, RDF.first, None) in self.shapes:
             return "(" + "/".join(self._path(step) for step in Collection(self.shapes, node)) + ")"
         for kind, wrap in _PATH_KINDS.items():
             inner = self.shapes.value(node, kind)
@@ -280,7 +302,7 @@ class _Compiler:
 
     def _refuse_unknown(self, shape: Node, known: set[Node]) -> None:
         for parameter in set(self.shapes.predicates(shape, None)) - known - _IGNORED - _READ_WITH_OTHERS:
-            raise UnsupportedShape(f"{shape_name(self.shapes, shape)} uses {show_term(parameter)}, which engine "
+            raise UnsupportedShape(f"{_name(self.shapes, shape)} uses {_show(parameter)}, which engine "
                                    "validation does not support; validate with pySHACL (mosaic.validate) instead")
 
     # --- constraints on each value ?value: the part of a pattern that keeps only the failing values ---
@@ -297,13 +319,13 @@ class _Compiler:
 
         Only conditions a group can state are supported: sh:minCount 1 on a path, or sh:class.
         """
-        self._refuse_unknown(member, {SH.path, SH.minCount, SH["class"]})
+        self._refuse_unknown(member, {RDF.type, SH.path, SH.minCount, SH["class"]})
         path, least, cls = (self.shapes.value(member, p) for p in (SH.path, SH.minCount, SH["class"]))
-        if path is not None and cls is None and least is not None and int(least) == 1:
+        if path is not None and cls is None and least is not None and int(str(least)) == 1:
             return f"{{ ?value {self._path(path)} ?any }}"
         if path is None and least is None and cls is not None:
             return self._instances("?value", cls)
-        raise UnsupportedShape(f"{shape_name(self.shapes, member)}: inside sh:or, engine validation supports "
+        raise UnsupportedShape(f"{_name(self.shapes, member)}: inside sh:or, engine validation supports "
                                "only [ sh:path …; sh:minCount 1 ] and [ sh:class … ]")
 
     def _not_datatype(self, _shape: Node, datatype: Node) -> str:
@@ -311,7 +333,7 @@ class _Compiler:
             return "FILTER(!isLiteral(?value))"
         if isinstance(datatype, URIRef) and datatype.startswith(str(XSD)) and datatype not in _WELL_FORMED \
                 and datatype != XSD.string:
-            raise UnsupportedShape(f"sh:datatype {show_term(datatype)} is not supported: engine validation "
+            raise UnsupportedShape(f"sh:datatype {_show(datatype)} is not supported: engine validation "
                                    "cannot tell its ill-typed literals as pySHACL does")
         well_formed = _WELL_FORMED.get(datatype, "true").format("?value")
         return f"FILTER(!COALESCE(isLiteral(?value) && DATATYPE(?value) = {datatype.n3()} && {well_formed}, false))"
@@ -321,8 +343,10 @@ class _Compiler:
         return f"FILTER(!({allowed or 'false'}))"
 
     def _not_pattern(self, shape: Node, pattern: Node) -> str:
-        flags = self.shapes.value(shape, SH.flags)
-        arguments = f"STR(?value), {Literal(str(pattern)).n3()}" + (f", {Literal(str(flags)).n3()}" if flags else "")
+        """As pySHACL has it: the pattern must match at the start (Python's ``re.match``, where SHACL says
+        anywhere), only the flags i and m count, and a blank node never matches."""
+        flags = "".join(f for f in str(self.shapes.value(shape, SH.flags) or "").lower() if f in "im")
+        arguments = f"STR(?value), {Literal(f'^({pattern})').n3()}, {Literal(flags).n3()}"
         return f"FILTER(isBlank(?value) || !REGEX({arguments}))"
 
     def _not_in_range(self, shape: Node, bound: Node) -> str:
@@ -332,7 +356,7 @@ class _Compiler:
 
     def _not_node_kind(self, _shape: Node, kind: Node) -> str:
         if kind not in _NODE_KINDS:
-            raise UnsupportedShape(f"unknown sh:nodeKind {show_term(kind)}")
+            raise UnsupportedShape(f"unknown sh:nodeKind {_show(kind)}")
         return f"FILTER(!{_NODE_KINDS[kind].format('?value')})"
 
 
@@ -340,16 +364,16 @@ def _projecting_this(select: str) -> str:
     """The SELECT with $this among its variables, so that each row says which focus node failed."""
     if re.search(r"[?$](currentShape|shapesGraph|PATH)\b", select):
         raise UnsupportedShape("SPARQL constraints using $currentShape, $shapesGraph or $PATH are not supported")
-    if re.search(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?(\*|[^{]*[?$]this\b)", select, re.I):
+    if re.search(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?(\*|[^{]*[?$]this\b)", select, re.IGNORECASE):
         return select
-    return re.sub(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?", r"\g<0>$this ", select, count=1, flags=re.I)
+    return re.sub(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?", r"\g<0>$this ", select, count=1, flags=re.IGNORECASE)
 
 
 # --- constraints on the number of values, each (component, pattern of its violations) -----------------
 
 
 def _min_count(argument: Node, path: str) -> tuple[str, str]:
-    least = int(argument)
+    least = int(str(argument))
     if least <= 1:
         return "MinCountConstraintComponent", f"{_FOCUS} {_WITHOUT} {{ ?this {path} ?value }}" if least else ""
     counted = (f"{{ SELECT ?this (COUNT(DISTINCT ?value) AS ?count) WHERE {{ {_FOCUS} "
@@ -359,7 +383,7 @@ def _min_count(argument: Node, path: str) -> tuple[str, str]:
 
 def _max_count(argument: Node, path: str) -> tuple[str, str]:
     return "MaxCountConstraintComponent", (f"{{ SELECT ?this WHERE {{ {_FOCUS} ?this {path} ?value }} "
-                                           f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(argument)}) }}")
+                                           f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(str(argument))}) }}")
 
 
 def _unique_lang(argument: Node, path: str) -> tuple[str, str]:

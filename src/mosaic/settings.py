@@ -47,6 +47,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("query_timeout", "30", "Seconds a query may run before it is stopped and answered 503."),
         Setting("max_rows", "0", "Most rows a SELECT answer returns over HTTP; 0 for no limit."),
         Setting("workers", "2", "Query worker processes (each can be stopped at the time limit)."),
+        Setting("memory", "on",
+                "on: each query worker also holds the graph in memory (about 0.5 GB per million triples) and "
+                "answers from there, the disk staying the record; off: queries read the disk."),
         Setting("threads", "8", "Request threads of the WSGI server."),
         Setting("update_token", "", "Bearer token that allows SPARQL Update; empty: updates refused."),
         Setting("federation", "",

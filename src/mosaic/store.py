@@ -123,8 +123,11 @@ class EmbeddedStore(Store):
     """A pyoxigraph store on disk in generations (or in memory when ``root`` is None, or over an
     engine already open for writing, as a draft is)."""
 
-    def __init__(self, root: Path | None, engine: ox.Store | None = None) -> None:
+    def __init__(self, root: Path | None, engine: ox.Store | None = None, in_memory: bool = False) -> None:
         self.root = root
+        self._in_memory = in_memory and root is not None
+        self._copy: tuple[str, ox.Store] | None = None  # (generation, its copy in memory)
+        self._copying: str | None = None
         self._memory = engine if engine is not None else ox.Store() if root is None else None
         self._in_place = engine is not None  # a draft: changes go straight into its engine
         self._reader: ox.Store | None = None
@@ -155,7 +158,34 @@ class EmbeddedStore(Store):
                 self._reader = self._open_read_only(generation)
                 self._generation = generation
             assert self._reader is not None
+            if self._in_memory:
+                return self._memory_copy(generation, self._reader)
             return self._reader
+
+    def _memory_copy(self, generation: str, reader: ox.Store) -> ox.Store:
+        """The in-memory copy of ``generation`` if it is ready; else the disk, while a thread makes the copy.
+
+        Queries in memory run two to three times faster than on disk, and the disk stays the record:
+        the copy is only read, and is made again after every change. Until it is ready (a few
+        seconds per million triples) queries read the disk, so start-up does not wait for it.
+        """
+        if self._copy is not None and self._copy[0] == generation:
+            return self._copy[1]
+        if self._copying != generation:
+            self._copy, self._copying = None, generation  # free the old copy before making the new one
+            threading.Thread(target=self._make_copy, args=(generation, reader), daemon=True).start()
+        return reader
+
+    def _make_copy(self, generation: str, reader: ox.Store) -> None:
+        copy = ox.Store()
+        copy.bulk_extend(reader.quads_for_pattern(None, None, None, None))
+        with self._lock:
+            if self._copying == generation:
+                self._copy = (generation, copy)
+
+    def in_memory_now(self) -> bool:
+        """Whether queries are answered from the in-memory copy of the current generation."""
+        return self._copy is not None and self._copy[0] == self.generation
 
     def _open_read_only(self, generation: str) -> ox.Store:
         assert self.root is not None

@@ -46,9 +46,9 @@ class Operations:
         update(self.store, sparql)
 
 
-def _serve(conn: Connection, root: str) -> None:
+def _serve(conn: Connection, root: str, in_memory: bool) -> None:
     """A worker's life: answer (method, args) requests on the store until the pipe closes."""
-    operations = Operations(EmbeddedStore(Path(root)))
+    operations = Operations(EmbeddedStore(Path(root), in_memory=in_memory))
     while True:
         try:
             method, args = conn.recv()
@@ -61,9 +61,9 @@ def _serve(conn: Connection, root: str) -> None:
 
 
 class _Worker:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, in_memory: bool) -> None:
         self.conn, child = _SPAWN.Pipe()
-        self.process = _SPAWN.Process(target=_serve, args=(child, str(root)), daemon=True)
+        self.process = _SPAWN.Process(target=_serve, args=(child, str(root), in_memory), daemon=True)
         self.process.start()
         child.close()
 
@@ -74,10 +74,12 @@ class _Worker:
 
 
 class QueryWorkers:
-    """A pool of ``size`` worker processes over the embedded store at ``root``."""
+    """A pool of ``size`` worker processes over the embedded store at ``root`` (each with a copy of the
+    graph in memory if ``in_memory``)."""
 
-    def __init__(self, root: Path, size: int, timeout: float) -> None:
+    def __init__(self, root: Path, size: int, timeout: float, in_memory: bool = False) -> None:
         self.root = root
+        self.in_memory = in_memory
         self.timeout = timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -86,7 +88,7 @@ class QueryWorkers:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.root)
+        worker = _Worker(self.root, self.in_memory)
         self._all.add(worker)
         self._idle.put(worker)
 

@@ -24,6 +24,7 @@ class ServerConfig:
     query_timeout: float
     max_rows: int
     workers: int
+    memory: bool
     update_token: str
     federation: tuple[str, ...]
 
@@ -34,6 +35,7 @@ class ServerConfig:
             "query_timeout": float(settings.get("query_timeout")),
             "max_rows": int(settings.get("max_rows")),
             "workers": int(settings.get("workers")),
+            "memory": settings.get("memory").lower() in ("on", "true", "1", "yes"),
             "update_token": settings.get("update_token"),
             "federation": tuple(p.strip() for p in settings.get("federation").split(",") if p.strip()),
         }
@@ -59,7 +61,7 @@ def create_app(config: ServerConfig) -> Flask:
     app.config["MOSAIC"] = config
     graph = open_store(config.store)
     app.extensions["mosaic.store"] = graph
-    app.extensions["mosaic.workers"] = QueryWorkers(graph.root, config.workers, config.query_timeout) \
+    app.extensions["mosaic.workers"] = QueryWorkers(graph.root, config.workers, config.query_timeout, config.memory) \
         if isinstance(graph, EmbeddedStore) and graph.root is not None else DirectCalls(graph)
     for part in (errors, headers, endpoint, resources, pages, network_view, resolve, coverage_view):
         part.init_app(app)
