@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -83,6 +84,42 @@ def _wait_until_answering(base: str, process: subprocess.Popen[str]) -> None:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError("the server did not answer within 120 s")
+
+
+# --- an external SPARQL store: the Oxigraph server ------------------------------------------------
+
+
+def _oxigraph() -> str:
+    """The Oxigraph server installed with the test dependencies (beside this Python)."""
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    assert Path(found).exists(), "the oxigraph server is a test dependency: pip install -e '.[test]'"
+    return found
+
+
+@pytest.fixture(scope="module")
+def oxigraph() -> Iterator[str]:
+    """An in-memory Oxigraph server on 127.0.0.1 whose default graph is the union of its named graphs."""
+    port = free_port()
+    process = subprocess.Popen([_oxigraph(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph",
+                                "--timeout-s", "20"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    query_url = f"http://127.0.0.1:{port}/query"
+    try:
+        _wait_for(query_url + "?query=" + urllib.parse.quote("ASK {}"))
+        yield query_url
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def _wait_for(url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within 30 s")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ updates — works through it and answers as it does over the embedded store."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import time
@@ -14,11 +13,10 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import TEST_DATA, free_port, running_server
+from conftest import TEST_DATA, running_server
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from mosaic.caveats import caveats_for
@@ -30,39 +28,6 @@ TOKEN = "external-store-test-token"
 PERSONS = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a foaf:Person }"
 RECORDS = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a rico:Record }"
 HUNGARIAN_REPORT = "https://w3id.org/mosaic/id/document/hungary-report-1953-12-22"
-
-
-def _oxigraph() -> str:
-    """The Oxigraph server installed with the test dependencies (beside this Python)."""
-    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    assert Path(found).exists(), "the oxigraph server is a test dependency: pip install -e '.[test]'"
-    return found
-
-
-@pytest.fixture(scope="module")
-def oxigraph() -> Iterator[str]:
-    """An in-memory Oxigraph server on 127.0.0.1 whose default graph is the union of its named graphs."""
-    port = free_port()
-    process = subprocess.Popen([_oxigraph(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph",
-                                "--timeout-s", "20"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    query_url = f"http://127.0.0.1:{port}/query"
-    try:
-        _wait_for(query_url + "?query=" + urllib.parse.quote("ASK {}"))
-        yield query_url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-
-
-def _wait_for(url: str) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer within 30 s")
 
 
 def mosaic(*args: str) -> subprocess.CompletedProcess[str]:

@@ -10,6 +10,13 @@ default graph (the ontology included) and count every non-system named graph as 
 Only the SHACL the shapes use is compiled; anything else raises :class:`UnsupportedShape` rather than
 being skipped, since a constraint checked by nobody is worse than a validator that says it cannot.
 The queries use full IRIs and plain SPARQL 1.1, so any endpoint answering ``Selects`` can run them.
+
+Where pySHACL strays from the SHACL spec, this follows pySHACL (sh:pattern must match at the start;
+a sh:sparql result takes the shape's severity). Where rdflib's SPARQL strays from SPARQL 1.1, it
+does not: rdflib orders a string before or after a date, so pySHACL may find that a time span whose
+mosaic:earliest is no date "ends before it begins"; here they cannot be compared, and only
+sh:datatype reports the value, as it does in pySHACL too. A shape without sh:message gives
+"breaks a shape" rather than pySHACL's generic wording.
 """
 
 from __future__ import annotations
@@ -65,7 +72,7 @@ class _Check:
     where: str
     targets: str  # binds ?this to every target of the shape
     prologue: str = ""
-    value_is_focus: bool = False  # pySHACL reports the focus node as the value of node-level constraints
+    value_is_focus: bool = False  # without a ?value, pySHACL gives the focus node as the value
     template: bool = False  # the message has {?var} placeholders filled from the row
 
 
@@ -168,10 +175,11 @@ def _fill(message: str, row: Row) -> str:
 _IGNORED = {SH.name, SH.description, SH.order, SH.group, RDFS.label, RDFS.comment, SH.message, SH.severity}
 _READ_WITH_OTHERS = {SH.flags}  # read by the constraint it qualifies (sh:pattern)
 _NODE_PARAMETERS = {RDF.type, SH.targetClass, SH.property, SH.sparql}
-_COMPARISONS: dict[Node, str] = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
+_COMPARISONS: dict[Node, str] = {SH.minInclusive: ">=", SH.maxInclusive: "<=",
+                                 SH.minExclusive: ">", SH.maxExclusive: "<"}
 _NODE_KINDS: dict[Node, str] = {SH.IRI: "isIRI({0})", SH.BlankNode: "isBlank({0})", SH.Literal: "isLiteral({0})",
-               SH.BlankNodeOrIRI: "!isLiteral({0})", SH.BlankNodeOrLiteral: "!isIRI({0})",
-               SH.IRIOrLiteral: "!isBlank({0})"}
+                                SH.BlankNodeOrIRI: "!isLiteral({0})", SH.BlankNodeOrLiteral: "!isIRI({0})",
+                                SH.IRIOrLiteral: "!isBlank({0})"}
 # Datatypes whose ill-typed literals pySHACL rejects (rdflib's ``ill_typed``), each with a SPARQL 1.1
 # test of the lexical form; other datatypes match by IRI alone, as in pySHACL. xsd:date is no SPARQL 1.1
 # cast, so its form is matched and its day checked by a cast to xsd:dateTime.
