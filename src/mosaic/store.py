@@ -22,6 +22,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -366,9 +367,16 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | object) -> Identi
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        return _literal(term.value, term.language, term.datatype.value)
     raise StoreError(f"unsupported term in a result: {term!r}")
+
+
+@lru_cache(maxsize=1 << 17)
+def _literal(value: str, language: str | None, datatype: str) -> Literal:
+    """rdflib parses every typed literal into a Python value, which made converting a network's
+    rows cost more than the query; the same dates and labels recur, so each is made once."""
+    if language:
+        return Literal(value, lang=language)
+    if datatype == _XSD_STRING:
+        return Literal(value)
+    return Literal(value, datatype=URIRef(datatype))
