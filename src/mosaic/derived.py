@@ -15,21 +15,20 @@ import pyoxigraph as ox
 
 from mosaic.caveats import DERIVED_GRAPH, describe, rules
 from mosaic.store import EmbeddedStore, Store
+from mosaic.vocab import MOSAIC
 
-__all__ = ["DERIVED_GRAPH", "TALLY", "derive", "derive_quads", "refresh", "update"]
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+__all__ = ["DERIVED_GRAPH", "TALLY", "derive", "derive_quads", "tally", "refresh", "update"]
 
 # The reporting network's edges (see mosaic.network), counted: one tally per reporter and subject,
 # whatever their kinds (the network keeps the persons, missions and factions among them).
 TALLY = """
-CONSTRUCT {
-  _:tally a mosaic:ReportingTally ; mosaic:tallyReporter ?source ; mosaic:tallySubject ?target ;
-          mosaic:recordCount ?records .
-} WHERE {
-  SELECT ?source ?target (COUNT(DISTINCT ?record) AS ?records) WHERE {
-    { ?record rico:hasAuthor ?source ; rico:hasOrHadSubject ?target . }
-    UNION { ?report mosaic:inDocument ?record ; mosaic:reporter ?source ; mosaic:about ?target . }
-  } GROUP BY ?source ?target
-}"""
+SELECT ?source ?target (COUNT(DISTINCT ?record) AS ?records) WHERE {
+  { ?record rico:hasAuthor ?source ; rico:hasOrHadSubject ?target . }
+  UNION { ?report mosaic:inDocument ?record ; mosaic:reporter ?source ; mosaic:about ?target . }
+} GROUP BY ?source ?target"""
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def derive(store: Store, folder: Path | None = None) -> list[ox.Quad]:
@@ -39,12 +38,28 @@ def derive(store: Store, folder: Path | None = None) -> list[ox.Quad]:
     for rule in rules(folder):
         derived += describe(rule, graph)
         derived += _constructed(store, rule.query, graph)
-    return derived + _constructed(store, TALLY, graph)
+    return derived + tally(store, graph)
 
 
 def _constructed(store: Store, query: str, graph: ox.NamedNode) -> list[ox.Quad]:
     triples = ox.parse(store.results(query, "ntriples"), format=ox.RdfFormat.N_TRIPLES)
     return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+
+
+def tally(store: Store, graph: ox.NamedNode) -> list[ox.Quad]:
+    """The tallies, each with its rank among all (1: most records; ties by reporter and subject IRI),
+    so that "the busiest pairs" is a lookup of ranks 1 to N rather than a sort of every tally."""
+    counted = sorted(((-int(r["records"]), str(r["source"]), str(r["target"])) for r in store.select(TALLY)))
+    quads = []
+    for rank, (negative, source, target) in enumerate(counted, 1):
+        node = ox.BlankNode()
+        values = ((RDF_TYPE, ox.NamedNode(str(MOSAIC.ReportingTally))),
+                  (ox.NamedNode(str(MOSAIC.tallyReporter)), ox.NamedNode(source)),
+                  (ox.NamedNode(str(MOSAIC.tallySubject)), ox.NamedNode(target)),
+                  (ox.NamedNode(str(MOSAIC.recordCount)), ox.Literal(str(-negative), datatype=_XSD_INTEGER)),
+                  (ox.NamedNode(str(MOSAIC.tallyRank)), ox.Literal(str(rank), datatype=_XSD_INTEGER)))
+        quads += [ox.Quad(node, predicate, value, graph) for predicate, value in values]
+    return quads
 
 
 def derive_quads(quads: list[ox.Quad], folder: Path | None = None) -> list[ox.Quad]:

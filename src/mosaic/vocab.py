@@ -101,6 +101,7 @@ class MOSAIC(DefinedNamespace):
     tallyReporter: URIRef
     tallySubject: URIRef
     recordCount: URIRef
+    tallyRank: URIRef
 
 
 RICO = Namespace("https://www.ica.org/standards/RiC/ontology#")
