@@ -48,7 +48,10 @@ class Operations:
 
 def _serve(conn: Connection, root: str, in_memory: bool) -> None:
     """A worker's life: answer (method, args) requests on the store until the pipe closes."""
-    operations = Operations(EmbeddedStore(Path(root), in_memory=in_memory))
+    store = EmbeddedStore(Path(root), in_memory=in_memory)
+    operations = Operations(store)
+    if in_memory and not store.is_empty():
+        store.ask("ASK {}")  # start the in-memory copy now, not at the first request
     while True:
         try:
             method, args = conn.recv()
