@@ -44,7 +44,7 @@ claim:evil-L1 a mosaic:Claim ; prov:wasDerivedFrom doc:test-source ; mosaic:loca
 
 def _app(store: Path) -> Iterator[Flask]:
     app = create_app(ServerConfig(store=store, query_timeout=10, max_rows=0, workers=1, memory=True, update_token="",
-                                  federation=()))
+                                  max_query_length=100_000, max_body=1_000_000, federation=()))
     try:
         yield app
     finally:

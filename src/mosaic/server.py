@@ -1,22 +1,71 @@
-"""Running the web app under waitress, a real multi-threaded WSGI server."""
+"""Running the web app under waitress, a real multi-threaded WSGI server, and stopping it gently.
+
+On SIGTERM (what service managers and container runtimes send) or Ctrl-C the server stops accepting
+connections, finishes the requests in flight and sends their answers, closes idle connections, and
+only then stops the query workers and exits. waitress's own loop would stop at once and drop the
+answers still being computed, so the server runs that loop here, one turn at a time.
+"""
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+import time
+from types import FrameType
 
 import waitress
+from waitress import wasyncore
 
 from mosaic.web import ServerConfig, create_app
 
-__all__ = ["run"]
+__all__ = ["run", "DRAIN_SECONDS"]
+
+DRAIN_SECONDS = 60.0  # longest a stop waits for requests in flight (a query's time limit is shorter)
 
 
 def run(host: str, port: int, threads: int, **overrides: object) -> None:
-    """Serve until stopped; the query workers are stopped with the server."""
+    """Serve until SIGTERM or SIGINT, then drain; the query workers are stopped with the server."""
     app = create_app(ServerConfig.from_settings(**overrides))
+    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mosaic",
+                                    clear_untrusted_proxy_headers=True)
+    stopping = threading.Event()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, _request_stop(stopping))
     print(f"Mosaic is serving http://{host}:{port}/ (SPARQL endpoint: http://{host}:{port}/sparql)",
           file=sys.stderr, flush=True)
     try:
-        waitress.serve(app, host=host, port=port, threads=threads, ident="Mosaic", clear_untrusted_proxy_headers=True)
+        while not stopping.is_set():
+            wasyncore.loop(timeout=0.2, map=server._map, count=1)
+        _drain(server)
     finally:
+        server.task_dispatcher.shutdown(timeout=5)
         app.extensions["mosaic.workers"].close()
+    print("Mosaic has stopped: every request in flight was answered.", file=sys.stderr, flush=True)
+
+
+def _request_stop(stopping: threading.Event):  # type: ignore[no-untyped-def]
+    def handler(number: int, frame: FrameType | None) -> None:
+        stopping.set()
+
+    return handler
+
+
+def _drain(server: waitress.server.BaseWSGIServer) -> None:
+    """Stop listening, then turn the loop until every connection has had its answers sent."""
+    server.accepting = False
+    server.del_channel()
+    server.socket.close()
+    deadline = time.monotonic() + DRAIN_SECONDS
+    while time.monotonic() < deadline:
+        busy = False
+        for channel in list(server._map.values()):
+            if channel is server.trigger or not hasattr(channel, "requests"):
+                continue
+            if channel.requests or channel.total_outbufs_len or channel.request is not None:
+                busy = True
+            else:
+                channel.handle_close()  # an idle keep-alive connection: nothing more will come
+        if not busy:
+            return
+        wasyncore.loop(timeout=0.1, map=server._map, count=1)

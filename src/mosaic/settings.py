@@ -51,6 +51,8 @@ SETTINGS: dict[str, Setting] = {
                 "on: each query worker also holds the graph in memory (about 0.5 GB per million triples) and "
                 "answers from there, the disk staying the record; off: queries read the disk."),
         Setting("threads", "8", "Request threads of the WSGI server."),
+        Setting("max_query_length", "100000", "Most characters a query or update may have; longer ones get 413."),
+        Setting("max_body", "10000000", "Most bytes a request body may have; larger ones get 413."),
         Setting("update_token", "", "Bearer token that allows SPARQL Update; empty: updates refused."),
         Setting("federation", "",
                 "Endpoints SERVICE and LOAD may reach: comma-separated IRI prefixes, * for any; empty: none."),

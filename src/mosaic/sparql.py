@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["query_form", "is_update", "remote_targets", "capped"]
+__all__ = ["query_form", "is_update", "remote_targets", "capped", "nesting_depth"]
 
 _PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n|PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s+<[^>]*>)", re.IGNORECASE)
 _FORM = re.compile(r"\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
@@ -58,3 +58,19 @@ def capped(query: str, max_rows: int) -> str:
     if re.search(r"(?<![\w:?$-])FROM(?![\w:-])", _blank_opaque(body), re.IGNORECASE):
         return query
     return f"{query[:position]}\nSELECT * WHERE {{\n{body}\n}} LIMIT {max_rows}"
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply brackets, braces and parentheses nest outside strings, IRIs and comments.
+
+    The engine's parser recurses once per level and overflows its stack somewhere between a
+    thousand and ten thousand levels, killing the process; the edge refuses deep nesting first.
+    """
+    depth = deepest = 0
+    for character in _blank_opaque(text):
+        if character in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in ")}]":
+            depth -= 1
+    return deepest

@@ -26,6 +26,8 @@ class ServerConfig:
     workers: int
     memory: bool
     update_token: str
+    max_query_length: int
+    max_body: int
     federation: tuple[str, ...]
 
     @classmethod
@@ -37,6 +39,8 @@ class ServerConfig:
             "workers": int(settings.get("workers")),
             "memory": settings.get("memory").lower() in ("on", "true", "1", "yes"),
             "update_token": settings.get("update_token"),
+            "max_query_length": int(settings.get("max_query_length")),
+            "max_body": int(settings.get("max_body")),
             "federation": tuple(p.strip() for p in settings.get("federation").split(",") if p.strip()),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
@@ -59,6 +63,7 @@ def create_app(config: ServerConfig) -> Flask:
 
     app = Flask(__name__)
     app.config["MOSAIC"] = config
+    app.config["MAX_CONTENT_LENGTH"] = config.max_body  # Flask answers 413 past it
     graph = open_store(config.store)
     app.extensions["mosaic.store"] = graph
     app.extensions["mosaic.workers"] = QueryWorkers(graph.root, config.workers, config.query_timeout, config.memory) \

@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID
 
 from mosaic.formats import RESULT_FORMATS, media_type, negotiate
-from mosaic.sparql import capped, is_update, query_form, remote_targets
+from mosaic.sparql import capped, is_update, nesting_depth, query_form, remote_targets
 from mosaic.store import Dataset
 from mosaic.web import config, workers
 from mosaic.web.errors import error_response
@@ -64,12 +64,26 @@ def _read_operation() -> Operation | None:
     return Operation(kind, text, dataset)
 
 
+MAX_NESTING = 100  # levels of ( { [ a query may nest; the engine's parser crashes far deeper
+
+
 def sparql() -> Response:
     operation = _read_operation()
     if operation is None:
         return _description_or_page()
+    _refuse_oversized(operation.text)
     _refuse_unallowed_remotes(operation.text)
     return _update(operation.text) if operation.kind == "update" else _query(operation)
+
+
+def _refuse_oversized(text: str) -> None:
+    """Refuse what would cost the server more than any honest question needs."""
+    if len(text) > config().max_query_length:
+        abort(413, description=f"The {('update' if is_update(text) else 'query')} is {len(text):,} characters long; "
+                               f"this server accepts at most {config().max_query_length:,} (MOSAIC_MAX_QUERY_LENGTH).")
+    if nesting_depth(text) > MAX_NESTING:
+        abort(400, description=f"The query nests brackets, braces or parentheses more than {MAX_NESTING} levels "
+                               "deep; write it flatter.")
 
 
 def _query(operation: Operation) -> Response:
