@@ -196,10 +196,13 @@ class EmbeddedStore(Store):
             raise StoreError(f"cannot open the store at {self.root / generation}: {error}") from error
 
     def _query(self, query: str, dataset: Dataset = UNION) -> object:
-        graphs = {"default_graph": [ox.NamedNode(g) for g in dataset.default_graphs]} if dataset.default_graphs \
-            else {"use_default_graph_as_union": True}
-        if dataset.named_graphs:
-            graphs["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs]
+        try:
+            graphs = {"default_graph": [ox.NamedNode(g) for g in dataset.default_graphs]} if dataset.default_graphs \
+                else {"use_default_graph_as_union": True}
+            if dataset.named_graphs:
+                graphs["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs]
+        except ValueError as error:
+            raise QueryError(f"a graph of the dataset is not an IRI: {error}") from error
         try:
             return self._engine().query(query, prefixes=PREFIXES, **graphs)
         except SyntaxError as error:

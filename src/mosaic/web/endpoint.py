@@ -8,9 +8,11 @@ Every query runs in a worker under the time limit.
 from __future__ import annotations
 
 import hmac
+import re
 from dataclasses import dataclass
 
 from flask import Flask, Response, abort, request
+from werkzeug.datastructures import MultiDict
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID
 
@@ -29,6 +31,9 @@ _RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rd
 _FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
                 "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
                 "rdfxml": "RDF_XML"}
+
+
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$")
 
 
 @dataclass(frozen=True)
@@ -60,8 +65,18 @@ def _read_operation() -> Operation | None:
                                "or either as an application/x-www-form-urlencoded form.")
     if text is None:
         return None
-    dataset = Dataset(tuple(values.getlist("default-graph-uri")), tuple(values.getlist("named-graph-uri")))
+    dataset = Dataset(_graph_iris(values, "default-graph-uri"), _graph_iris(values, "named-graph-uri"))
     return Operation(kind, text, dataset)
+
+
+def _graph_iris(values: MultiDict[str, str], parameter: str) -> tuple[str, ...]:
+    """The graph IRIs of a dataset parameter; empty ones are left out, and anything else must be an IRI."""
+    iris = tuple(value for value in values.getlist(parameter) if value)
+    for iri in iris:
+        if not _ABSOLUTE_IRI.match(iri):
+            abort(400, description=f"{parameter} must be an absolute IRI, such as "
+                                   f"https://w3id.org/mosaic/graph/derived; {iri!r} is not.")
+    return iris
 
 
 MAX_NESTING = 100  # levels of ( { [ a query may nest; the engine's parser crashes far deeper

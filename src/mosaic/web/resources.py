@@ -5,6 +5,9 @@ an Accept header.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from flask import Flask, Response, abort, request
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
@@ -103,7 +106,15 @@ def context() -> Response:
     return Response(text, content_type="application/ld+json")
 
 
+def openapi() -> Response:
+    """The OpenAPI description of the HTTP API, naming this server as the one to call."""
+    description = json.loads((Path(__file__).parent / "api" / "openapi.json").read_text(encoding="utf-8"))
+    description["servers"] = [{"url": request.url_root.rstrip("/")}]
+    return Response(json.dumps(description, ensure_ascii=False), content_type="application/json")
+
+
 def init_app(app: Flask) -> None:
+    app.add_url_rule("/openapi.json", view_func=openapi)
     app.add_url_rule("/id/<path:path>", view_func=entity)
     app.add_url_rule("/dump", view_func=dump)
     app.add_url_rule("/dump/<filename>", view_func=dump)
