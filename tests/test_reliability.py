@@ -4,6 +4,7 @@ store as it was."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -13,10 +14,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, _wait_until_answering
+from conftest import ROOT, _wait_until_answering, free_port, running_server
 
 from mosaic.store import EmbeddedStore
 
@@ -113,3 +116,64 @@ def test_a_load_killed_half_way_leaves_the_store_as_it_was(store_path: Path, tmp
     # and the store still takes a change
     EmbeddedStore(store).update("INSERT DATA { GRAPH <urn:test:after> { <urn:a> <urn:b> <urn:c> } }")
     assert EmbeddedStore(store).ask("ASK { <urn:a> <urn:b> <urn:c> }")
+
+
+def test_fifty_clients_and_a_runaway_query_get_their_answers(store_path: Path, tmp_path: Path) -> None:
+    """bench/load.py, shortened: 50 clients for 10 s on queries and pages, and a runaway query sent
+    in the middle, which is cut at the time limit while the others go on being answered."""
+    with running_server(store_path, query_timeout="3") as base:
+        figures_file = tmp_path / "load.json"
+        result = subprocess.run([sys.executable, str(ROOT / "bench" / "load.py"), "--url", base, "--clients", "50",
+                                 "--seconds", "10", "--runaway-after", "2", "--json", str(figures_file)],
+                                capture_output=True, text=True, timeout=300)
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    assert result.returncode == 0 and figures["errors"] == 0, figures["first_errors"]
+    assert figures["runaway"]["status"] == 503 and figures["runaway"]["seconds"] < 6
+    assert figures["requests"] > 200 and set(figures["by_kind"]) == {"query", "page"}
+
+
+@contextmanager
+def mounted(kind: str, target: Path) -> Iterator[None]:
+    """A small filesystem (``tmpfs``) or a read-only view (``readonly``) at ``target``, unmounted after."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a filesystem needs root (CI runs as root)")
+    target.mkdir(parents=True, exist_ok=True)
+    if kind == "tmpfs":
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(target)], check=True)
+    else:
+        subprocess.run(["mount", "--bind", str(target), str(target)], check=True)
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(target)], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", "-l", str(target)], check=True)
+
+
+def _mosaic(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mosaic", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_a_full_disk_gives_a_clear_error_and_keeps_the_store(tmp_path: Path) -> None:
+    store = tmp_path / "small-disk"
+    with mounted("tmpfs", store):
+        first = _mosaic("load", "--data", str(ROOT / "tests" / "data" / "good"), "--store", str(store))
+        assert first.returncode == 0, first.stderr
+        before = sorted(map(str, EmbeddedStore(store).quads()))
+        full = _mosaic("load", "--store", str(store))  # the curated graph does not fit beside it
+        assert full.returncode == 2, full.stderr
+        assert "cannot write the store" in full.stderr and "No space left on device" in full.stderr, full.stderr
+        assert sorted(map(str, EmbeddedStore(store).quads())) == before
+        assert len(list(store.glob("gen-*"))) == 1  # the half-written generation is gone
+
+
+def test_a_read_only_store_gives_a_clear_error_and_still_answers(store_path: Path, tmp_path: Path) -> None:
+    import shutil
+
+    store = tmp_path / "read-only"
+    shutil.copytree(store_path, store, symlinks=True)
+    with mounted("readonly", store):
+        refused = _mosaic("load", "--store", str(store))
+        assert refused.returncode == 2
+        assert "cannot write the store" in refused.stderr and "Read-only file system" in refused.stderr, refused.stderr
+        answer = _mosaic("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s a foaf:Person }", "--store", str(store))
+        assert answer.returncode == 0 and answer.stdout.strip(), answer.stderr
