@@ -7,9 +7,15 @@ The browser may reach only the server under test: every other request is aborted
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
-from conftest import Tab
+import pytest
+from conftest import ONTOLOGY, SHAPES, TEST_DATA, Tab, running_server
+from playwright import sync_api
+from test_pages import EVIL_TRIG
+
+from mosaic.load import load
+from mosaic.store import EmbeddedStore
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -111,3 +117,36 @@ def test_the_record_page_shows_its_reference_and_its_translation(tab: Tab, live_
     wilson = translations.locator("a[href='https://digitalarchive.wilsoncenter.org/document/113371']")
     assert wilson.count() == 1
     tab.assert_no_problems()
+
+
+def test_a_label_with_a_script_tag_is_shown_as_text_and_never_runs(browser: sync_api.Browser,
+                                                                   tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Values from the data are escaped: in a real browser, the hostile label reads as text and no
+    script in it, its attributes or its links ever runs (a dialog would be one)."""
+    data = tmp_path_factory.mktemp("evil-data")
+    base = (TEST_DATA / "good" / "base.trig").read_text(encoding="utf-8")
+    (data / "base.trig").write_text(base, encoding="utf-8")
+    header = "".join(line + "\n" for line in base.splitlines() if line.startswith("@prefix"))
+    (data / "evil.trig").write_text(header + EVIL_TRIG, encoding="utf-8")
+    store = tmp_path_factory.mktemp("evil-store") / "store"
+    load(EmbeddedStore(store), data, ONTOLOGY, SHAPES)
+    with running_server(store) as base_url:
+        context = browser.new_context()
+        origin = urlsplit(base_url).netloc  # nothing may leave the machine, nor the server under test
+        context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc == origin
+                      else route.abort())
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base_url + "/id/person/test-evil")
+        page.wait_for_selector("h1")
+        assert "<script>alert(1)</script>" in page.inner_text("h1")
+        assert "<img src=x onerror=alert(3)>" in page.inner_text("body")
+        for link in page.locator("a").all():
+            href = link.get_attribute("href") or ""
+            assert not href.lower().startswith("javascript:"), href
+        page.mouse.move(200, 150)
+        page.goto(base_url + "/id/document/test-memo")
+        page.wait_for_selector("h1")
+        assert dialogs == [] and page.locator("script:not([src])").count() == 0
+        context.close()
