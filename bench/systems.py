@@ -48,9 +48,10 @@ class Workspace:
     @property
     def served(self) -> Path:
         """The quads the peers load: Mosaic's whole graph as it serves it (the data, the ontology and
-        what it derives: caveats and tallies), exported after Mosaic's load, so that every system
-        answers over the same quads; the generated data with date bounds if Mosaic was not loaded."""
-        exported = self.path("mosaic-served.nq")
+        what it derives: caveats and tallies), exported after Mosaic's last load beside the data, so
+        that every system answers over the same quads; the generated data with date bounds if Mosaic
+        was never loaded."""
+        exported = self.data.bounded.with_name("mosaic-served.nq")  # beside the data: later runs reuse it
         return exported if exported.exists() else self.data.bounded
 
 
@@ -105,9 +106,10 @@ def load_mosaic(ws: Workspace) -> Timed:
                    "--load", "--store", str(store)]
         how = "`mosaic synth --load` (its time includes generating the quads again)"
     timed = run_timed(command)
-    ws.path("mosaic-served.nq").unlink(missing_ok=True)
-    subprocess.run([str(BIN / "mosaic"), "export", "--format", "nquads", "-o", str(ws.path("mosaic-served.nq")),
-                    "--store", str(store)], check=True, capture_output=True)
+    exported = ws.data.bounded.with_name("mosaic-served.nq")
+    exported.unlink(missing_ok=True)
+    subprocess.run([str(BIN / "mosaic"), "export", "--format", "nquads", "-o", str(exported), "--store", str(store)],
+                   check=True, capture_output=True)
     return Timed(timed.seconds, timed.peak_rss_mb, timed.output, how)
 
 

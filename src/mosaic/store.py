@@ -148,9 +148,17 @@ class EmbeddedStore(Store):
             return None
 
     def _engine(self) -> ox.Store:
-        """A read-only handle on the current generation, reopened when a writer has swapped it."""
+        """What queries read: the in-memory copy of the current generation when there is one, else the disk."""
         if self._memory is not None:
             return self._memory
+        generation, reader = self._disk()
+        if self._in_memory:
+            with self._lock:
+                return self._memory_copy(generation, reader)
+        return reader
+
+    def _disk(self) -> tuple[str, ox.Store]:
+        """The current generation and a read-only handle on it, reopened when a writer has swapped it."""
         generation = self.generation
         if generation is None:
             raise StoreError(f"there is no store at {self.root}: build it with `mosaic load`")
@@ -159,9 +167,7 @@ class EmbeddedStore(Store):
                 self._reader = self._open_read_only(generation)
                 self._generation = generation
             assert self._reader is not None
-            if self._in_memory:
-                return self._memory_copy(generation, self._reader)
-            return self._reader
+            return generation, self._reader
 
     def _memory_copy(self, generation: str, reader: ox.Store) -> ox.Store:
         """The in-memory copy of ``generation`` if it is ready; else the disk, while a thread makes the copy.
@@ -267,7 +273,7 @@ class EmbeddedStore(Store):
             return
         with self._writing() as directory:
             if self.generation is not None and not fresh:
-                self._engine().backup(str(directory))
+                self._disk()[1].backup(str(directory))  # a checkpoint of the disk, never of the memory copy
             draft = EmbeddedStore(None, ox.Store(str(directory)))
             try:
                 yield draft
