@@ -10,12 +10,9 @@ from __future__ import annotations
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from conftest import ONTOLOGY, SHAPES, TEST_DATA, Tab, running_server
+from conftest import Tab, running_server
 from playwright import sync_api
-from test_pages import EVIL_TRIG
-
-from mosaic.load import load
-from mosaic.store import EmbeddedStore
+from test_pages import evil_store
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -123,14 +120,7 @@ def test_a_label_with_a_script_tag_is_shown_as_text_and_never_runs(browser: sync
                                                                    tmp_path_factory: pytest.TempPathFactory) -> None:
     """Values from the data are escaped: in a real browser, the hostile label reads as text and no
     script in it, its attributes or its links ever runs (a dialog would be one)."""
-    data = tmp_path_factory.mktemp("evil-data")
-    base = (TEST_DATA / "good" / "base.trig").read_text(encoding="utf-8")
-    (data / "base.trig").write_text(base, encoding="utf-8")
-    header = "".join(line + "\n" for line in base.splitlines() if line.startswith("@prefix"))
-    (data / "evil.trig").write_text(header + EVIL_TRIG, encoding="utf-8")
-    store = tmp_path_factory.mktemp("evil-store") / "store"
-    load(EmbeddedStore(store), data, ONTOLOGY, SHAPES)
-    with running_server(store) as base_url:
+    with running_server(evil_store(tmp_path_factory)) as base_url:
         context = browser.new_context()
         origin = urlsplit(base_url).netloc  # nothing may leave the machine, nor the server under test
         context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc == origin

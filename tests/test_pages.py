@@ -57,9 +57,8 @@ def app(store_path: Path) -> Iterator[Flask]:
     yield from _app(store_path)
 
 
-@pytest.fixture(scope="module")
-def evil_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    """The app over the test base graph plus a person whose label holds a script tag."""
+def evil_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the test base graph plus a person whose label holds a script tag."""
     data = tmp_path_factory.mktemp("evil-data")
     base = (TEST_DATA / "good" / "base.trig").read_text(encoding="utf-8")
     (data / "base.trig").write_text(base, encoding="utf-8")
@@ -67,7 +66,13 @@ def evil_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     (data / "evil.trig").write_text(header + EVIL_TRIG, encoding="utf-8")
     store = tmp_path_factory.mktemp("evil-store") / "store"
     load(EmbeddedStore(store), data, ONTOLOGY, SHAPES)
-    yield from _app(store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def evil_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """The app over the evil store."""
+    yield from _app(evil_store(tmp_path_factory))
 
 
 def _entity(app: Flask, iri: str) -> str:
