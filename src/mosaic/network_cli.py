@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -22,9 +23,15 @@ from mosaic.vocab import expand
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-
 def network_options(function: F) -> F:
-    """The options every network command shares: which network, from where, and for which period."""
+    """The options every network command shares (which network, from where, for which period); the
+    command is called with the network built from them as ``graph``, and its own options."""
+    @functools.wraps(function)
+    def with_network(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
+                     store_location: str, **options: Any) -> Any:
+        graph = build(source(endpoint, store_location), kind, Period.parse(start, end), caveats)
+        return function(graph, **options)
+
     for option in reversed([
         click.argument("kind", type=click.Choice(KINDS)),
         click.option("--from", "start", metavar="DATE", help="Keep what may date from this day on (1956-09, 1955 …)."),
@@ -33,15 +40,10 @@ def network_options(function: F) -> F:
                      help="Second-hand reports written under isolation: keep, drop, or weight as half a record."),
         click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of the store."),
         click.option("--store", "store_location", default=lambda: settings.get("store"), show_default="$MOSAIC_STORE",
-                     help="The embedded store to query."),
+                     help="The store to query: a directory, or an external SPARQL endpoint's URL."),
     ]):
-        function = option(function)
-    return function
-
-
-def _network(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
-             store_location: str) -> nx.Graph:
-    return build(source(endpoint, store_location), kind, Period.parse(start, end), caveats)
+        with_network = option(with_network)
+    return with_network  # type: ignore[return-value]
 
 
 def _emit(frame: pd.DataFrame, output: str, output_file: Path | None) -> None:
@@ -70,11 +72,9 @@ def network() -> None:
 @click.option("--top", type=int, default=0, help="Show only this many rows (0: all).")
 @table_format
 @output_file
-def metrics_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
-                    store_location: str,
-                    sort: str, top: int, output: str, output_file: Path | None) -> None:
+def metrics_command(graph: nx.Graph, sort: str, top: int, output: str, output_file: Path | None) -> None:
     """Degrees, betweenness, PageRank, hubs, brokerage, cores and communities."""
-    table = metrics(_network(kind, start, end, caveats, endpoint, store_location))
+    table = metrics(graph)
     if sort not in table.columns:
         raise click.BadParameter(f"choose one of: {', '.join(table.columns)}", param_hint="--sort")
     table = table.sort_values(sort, ascending=False)
@@ -85,22 +85,17 @@ def metrics_command(kind: str, start: str | None, end: str | None, caveats: str,
 @network_options
 @table_format
 @output_file
-def edges_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
-                    store_location: str,
-                  output: str, output_file: Path | None) -> None:
+def edges_command(graph: nx.Graph, output: str, output_file: Path | None) -> None:
     """The edges with their weights, dates and the records behind them."""
-    _emit(edge_table(_network(kind, start, end, caveats, endpoint, store_location)).set_index("source"), output, output_file)
+    _emit(edge_table(graph).set_index("source"), output, output_file)
 
 
 @network.command("brokerage")
 @network_options
 @table_format
 @output_file
-def brokerage_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
-                    store_location: str,
-                      output: str, output_file: Path | None) -> None:
+def brokerage_command(graph: nx.Graph, output: str, output_file: Path | None) -> None:
     """Who bridges factions or missions (Gould and Fernandez's brokerage roles)."""
-    graph = _network(kind, start, end, caveats, endpoint, store_location)
     roles = brokerage(graph)
     roles.insert(0, "label", [graph.nodes[n].get("label", n) for n in roles.index])
     _emit(roles[roles.drop(columns="label").sum(axis=1) > 0], output, output_file)
@@ -110,11 +105,8 @@ def brokerage_command(kind: str, start: str | None, end: str | None, caveats: st
 @network_options
 @click.option("--format", "fmt", type=click.Choice(FILE_FORMATS), help="File format [default: the file's suffix].")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), required=True, help="The file to write.")
-def export_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
-                    store_location: str,
-                   fmt: str | None, output_file: Path) -> None:
+def export_command(graph: nx.Graph, fmt: str | None, output_file: Path) -> None:
     """Write the network as GEXF (with time for Gephi), GraphML or node-link JSON."""
-    graph = _network(kind, start, end, caveats, endpoint, store_location)
     write(graph, output_file, fmt)
     click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output_file}.", err=True)
 
@@ -124,14 +116,11 @@ def export_command(kind: str, start: str | None, end: str | None, caveats: str, 
 @click.option("--size-by", default="pagerank", show_default=True, help="The measure that sizes the nodes.")
 @click.option("--colour-by", default="group", show_default=True, help="The node attribute that colours them.")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), required=True, help="A .png or .svg file.")
-def plot_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
-                    store_location: str,
-                 size_by: str, colour_by: str, output_file: Path) -> None:
+def plot_command(graph: nx.Graph, size_by: str, colour_by: str, output_file: Path) -> None:
     """Draw the network to a PNG or SVG file."""
     from mosaic.plot import plot
 
-    graph = _network(kind, start, end, caveats, endpoint, store_location)
-    title = f"{kind} network, {graph.graph['period']}; node size: {size_by}"
+    title = f"{graph.graph['network']} network, {graph.graph['period']}; node size: {size_by}"
     plot(graph, metrics(graph), output_file, size_by=size_by, colour_by=colour_by, title=title)
     click.echo(f"Drew {graph.number_of_nodes()} nodes to {output_file}.", err=True)
 
@@ -165,11 +154,8 @@ def compare_command(kind: str, first: str, second: str, endpoint: str | None, st
 @click.option("--depth", type=int, default=1, show_default=True, help="How many ties away.")
 @table_format
 @output_file
-def ego_command(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
-                    store_location: str,
-                node: str, depth: int, output: str, output_file: Path | None) -> None:
+def ego_command(graph: nx.Graph, node: str, depth: int, output: str, output_file: Path | None) -> None:
     """The network around one person or mission (person:nam-il …), to a depth."""
-    graph = _network(kind, start, end, caveats, endpoint, store_location)
     try:
         around = ego(graph, expand(node), depth)
     except KeyError as error:
