@@ -19,15 +19,13 @@ from mosaic.vocab import MOSAIC
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
-__all__ = ["DERIVED_GRAPH", "TALLY", "derive", "derive_quads", "tally", "refresh", "update"]
+__all__ = ["DERIVED_GRAPH", "REPORTING_PAIRS", "TALLY", "derive", "derive_quads", "tally", "refresh", "update"]
 
 # The reporting network's edges (see mosaic.network), counted: one tally per reporter and subject,
 # whatever their kinds (the network keeps the persons, missions and factions among them).
-TALLY = """
-SELECT ?source ?target (COUNT(DISTINCT ?record) AS ?records) WHERE {
-  { ?record rico:hasAuthor ?source ; rico:hasOrHadSubject ?target . }
-  UNION { ?report mosaic:inDocument ?record ; mosaic:reporter ?source ; mosaic:about ?target . }
-} GROUP BY ?source ?target"""
+REPORTING_PAIRS = """{ ?record rico:hasAuthor ?source ; rico:hasOrHadSubject ?target . }
+    UNION { ?report mosaic:inDocument ?record ; mosaic:reporter ?source ; mosaic:about ?target . }"""
+TALLY = f"SELECT ?source ?target (COUNT(DISTINCT ?record) AS ?records) WHERE {{ {REPORTING_PAIRS} }} GROUP BY ?source ?target"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 

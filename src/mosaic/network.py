@@ -25,6 +25,7 @@ from itertools import combinations
 import networkx as nx
 
 from mosaic.dates import bounds
+from mosaic.derived import REPORTING_PAIRS
 from mosaic.store import Row, Selects
 
 __all__ = ["KINDS", "CAVEAT_POLICIES", "Period", "build", "node_attributes", "isolated_second_hand"]
@@ -38,30 +39,31 @@ _ISOLATION = ("physical-isolation", "temporary-premises", "meetings-refused", "i
 
 _DATED = """OPTIONAL { ?record mosaic:date ?d . OPTIONAL { ?d mosaic:earliest ?earliest }
                        OPTIONAL { ?d mosaic:latest ?latest } OPTIONAL { ?d mosaic:asWritten ?written } }"""
-_PERSON_OR_MISSION = "VALUES ?sourceClass { foaf:Person mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission }"
+_PERSON_OR_MISSION = "foaf:Person mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission"
+
+
+def _dated_pairs(pairs: str, kinds: str) -> str:
+    """Source–target pairs with their records, then each record's dates.
+
+    The pairs are found first and the dates joined after: the other way round, the engine joins
+    every record's dates into the union before filtering (minutes instead of seconds at 1M triples).
+    """
+    return f"""
+        SELECT ?source ?target ?record ?earliest ?latest ?written WHERE {{
+            {{ SELECT DISTINCT ?source ?target ?record WHERE {{ {pairs} {kinds} }} }}
+            {_DATED}
+        }}"""
+
+
 _QUERIES = {
-    # the pairs are found first and the dates joined after: the other way round, the engine joins
-    # every record's dates into the union before filtering (minutes instead of seconds at 1M triples)
-    "reporting": f"""
-        SELECT ?source ?target ?record ?earliest ?latest ?written WHERE {{
-            {{ SELECT DISTINCT ?source ?target ?record WHERE {{
-                {{ ?record rico:hasAuthor ?source ; rico:hasOrHadSubject ?target . }}
-                UNION {{ ?report mosaic:inDocument ?record ; mosaic:reporter ?source ; mosaic:about ?target . }}
-                FILTER EXISTS {{ ?source a ?sourceClass . {_PERSON_OR_MISSION} }}
-                FILTER EXISTS {{ ?target a ?targetClass . VALUES ?targetClass {{
-                    foaf:Person mosaic:Faction mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission }} }}
-            }} }}
-            {_DATED}
-        }}""",
-    "information": f"""
-        SELECT ?source ?target ?record ?earliest ?latest ?written WHERE {{
-            {{ SELECT DISTINCT ?source ?target ?record WHERE {{
-                {{ ?record mosaic:interlocutor ?source ; rico:hasAuthor ?target . }}
-                UNION {{ ?report mosaic:inDocument ?record ; mosaic:informant ?source ; mosaic:reporter ?target . }}
-                FILTER EXISTS {{ ?target a ?sourceClass . {_PERSON_OR_MISSION} }}
-            }} }}
-            {_DATED}
-        }}""",
+    "reporting": _dated_pairs(
+        REPORTING_PAIRS,  # the pairs the derived tally counts
+        f"""FILTER EXISTS {{ ?source a ?sourceClass . VALUES ?sourceClass {{ {_PERSON_OR_MISSION} }} }}
+            FILTER EXISTS {{ ?target a ?targetClass . VALUES ?targetClass {{ {_PERSON_OR_MISSION} mosaic:Faction }} }}"""),
+    "information": _dated_pairs(
+        """{ ?record mosaic:interlocutor ?source ; rico:hasAuthor ?target . }
+           UNION { ?report mosaic:inDocument ?record ; mosaic:informant ?source ; mosaic:reporter ?target . }""",
+        f"FILTER EXISTS {{ ?target a ?targetClass . VALUES ?targetClass {{ {_PERSON_OR_MISSION} }} }}"),
     "co-mention": f"""
         SELECT ?record ?source ?earliest ?latest ?written WHERE {{
             ?record ?role ?source . ?source a foaf:Person .
