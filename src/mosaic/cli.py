@@ -99,19 +99,14 @@ def validate(data: Path, ontology: Path, shapes: Path, output: str, store_locati
 
     Exit code 1 if anything violates a shape; warnings and notes are reported but pass.
     """
-    from mosaic.derived import refresh
     from mosaic.engine_validation import validate_store
-    from mosaic.load import read_dataset
+    from mosaic.load import build, read_dataset
     from mosaic.store import EmbeddedStore
 
     if store_location:
         report = validate_store(open_store(store_location), shapes)
     else:
-        dataset = read_dataset(data, ontology)
-        graph = EmbeddedStore(None)
-        graph.bulk_add(dataset.quads)
-        refresh(graph)
-        report = validate_store(graph, shapes, dataset.files)
+        report = build(EmbeddedStore(None), read_dataset(data, ontology), shapes)
     click.echo(report.as_json() if output == "json" else report.text())
     sys.exit(0 if report.conforms else 1)
 

@@ -18,11 +18,11 @@ from mosaic.engine_validation import validate_nodes, validate_store
 from mosaic.dates import bounds
 from mosaic.errors import DateError, LoadError, ShapeViolation
 from mosaic.formats import parse_file
-from mosaic.store import Store
+from mosaic.store import EmbeddedStore, Store
 from mosaic.validate import Report
 from mosaic.vocab import MOSAIC, ONTOLOGY_GRAPH, file_graph
 
-__all__ = ["Dataset", "read_dataset", "load", "add"]
+__all__ = ["Dataset", "read_dataset", "load", "build", "add"]
 
 Progress = Callable[[str], None]
 _XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
@@ -94,15 +94,20 @@ def load(store: Store, data_dir: Path, ontology_dir: Path, shapes_dir: Path,
     """
     dataset = read_dataset(data_dir, ontology_dir, progress)
     with store.draft(fresh=True) as draft:
-        progress(f"writing {len(dataset.quads)} quads to a new generation of the store")
-        draft.bulk_add(dataset.quads)
-        progress("deriving the reading caveats (rules/) and the reporting tally")
-        refresh(draft)
-        progress("validating against the shapes")
-        report = validate_store(draft, shapes_dir, dataset.files)
+        report = build(draft, dataset, shapes_dir, progress)
         if not report.conforms:
             raise ShapeViolation(report)
     return report
+
+
+def build(draft: EmbeddedStore, dataset: Dataset, shapes_dir: Path, progress: Progress = lambda _: None) -> Report:
+    """Write ``dataset`` into an empty draft, derive from it, and validate the result (without raising)."""
+    progress(f"writing {len(dataset.quads)} quads to a new generation of the store")
+    draft.bulk_add(dataset.quads)
+    progress("deriving the reading caveats (rules/) and the reporting tally")
+    refresh(draft)
+    progress("validating against the shapes")
+    return validate_store(draft, shapes_dir, dataset.files)
 
 
 def add(store: Store, graphs: dict[str, list[ox.Quad]], shapes_dir: Path, origin: str = "(import)") -> Report:

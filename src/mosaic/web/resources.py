@@ -6,6 +6,7 @@ an Accept header.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, Response, abort, request
@@ -106,9 +107,14 @@ def context() -> Response:
     return Response(text, content_type="application/ld+json")
 
 
+@lru_cache(maxsize=1)
+def _api_description() -> str:
+    return (Path(__file__).parent / "api" / "openapi.json").read_text(encoding="utf-8")
+
+
 def openapi() -> Response:
     """The OpenAPI description of the HTTP API, naming this server as the one to call."""
-    description = json.loads((Path(__file__).parent / "api" / "openapi.json").read_text(encoding="utf-8"))
+    description = json.loads(_api_description())  # read once; a fresh copy per request for its servers
     description["servers"] = [{"url": request.url_root.rstrip("/")}]
     return Response(json.dumps(description, ensure_ascii=False), content_type="application/json")
 
