@@ -26,7 +26,7 @@ import networkx as nx
 
 from mosaic.dates import bounds
 from mosaic.derived import REPORTING_PAIRS
-from mosaic.store import Row, Selects
+from mosaic.store import Selects, TextRow
 
 __all__ = ["KINDS", "CAVEAT_POLICIES", "Period", "build", "node_attributes", "isolated_second_hand"]
 
@@ -141,7 +141,7 @@ def build(store: Selects, kind: str, period: Period | None = None, caveats: str 
         raise ValueError(f"unknown network {kind!r}; known: {', '.join(KINDS)}")
     if caveats not in CAVEAT_POLICIES:
         raise ValueError(f"unknown caveat policy {caveats!r}; known: {', '.join(CAVEAT_POLICIES)}")
-    rows = store.select(_QUERIES[kind])
+    rows = store.select_text(_QUERIES[kind])
     isolated: set[str] = set()
     if caveats != "keep":
         isolated = isolated_second_hand(store)
@@ -166,29 +166,29 @@ def build(store: Selects, kind: str, period: Period | None = None, caveats: str 
 def isolated_second_hand(store: Selects) -> set[str]:
     """Records that are second-hand reports (rules/first-hand.rq) under a caveat of isolation that applies."""
     kinds = " ".join(f"condition:{kind}" for kind in _ISOLATION)
-    rows = store.select(f"""
+    rows = store.select_text(f"""
         SELECT DISTINCT ?record WHERE {{
             ?record mosaic:firstHand false .
             ?caveat mosaic:caveatFor ?record ; mosaic:applicability applicability:applies ;
                     mosaic:basedOn/mosaic:conditionKind ?kind .
             VALUES ?kind {{ {kinds} }}
         }}""")
-    return {str(row["record"]) for row in rows}
+    return {row["record"] for row in rows}
 
 
-def _record_dates(rows: list[Row]) -> dict[str, tuple[date | None, date | None, set[str]]]:
+def _record_dates(rows: list[TextRow]) -> dict[str, tuple[date | None, date | None, set[str]]]:
     """Per record: the widest bounds of all its dates (sources may disagree), and the dates as written."""
     found: dict[str, tuple[date | None, date | None, set[str]]] = {}
     for row in rows:
-        record = str(row["record"])
+        record = row["record"]
         earliest, latest, written = found.get(record, (None, None, set()))
         if "earliest" in row:
-            day = date.fromisoformat(str(row["earliest"]))
+            day = date.fromisoformat(row["earliest"])
             earliest = min(earliest, day) if earliest else day
         if "latest" in row:
-            day = date.fromisoformat(str(row["latest"]))
+            day = date.fromisoformat(row["latest"])
             latest = max(latest, day) if latest else day
-        found[record] = (earliest, latest, written | ({str(row["written"])} if "written" in row else set()))
+        found[record] = (earliest, latest, written | ({row["written"]} if "written" in row else set()))
     return found
 
 
@@ -201,21 +201,21 @@ def _keep(dated: tuple[date | None, date | None, set[str]], period: Period | Non
     return period.overlaps(earliest, latest)
 
 
-def _pairs(rows: list[Row], dates: dict[str, tuple[date | None, date | None, set[str]]], period: Period | None,
+def _pairs(rows: list[TextRow], dates: dict[str, tuple[date | None, date | None, set[str]]], period: Period | None,
            keep_undated: bool) -> dict[tuple[str, str], _Evidence]:
     edges: dict[tuple[str, str], _Evidence] = {}
     for row in rows:
-        record = str(row["record"])
+        record = row["record"]
         if _keep(dates[record], period, keep_undated):
-            _add(edges, (str(row["source"]), str(row["target"])), record, dates[record])
+            _add(edges, (row["source"], row["target"]), record, dates[record])
     return edges
 
 
-def _co_mentions(rows: list[Row], dates: dict[str, tuple[date | None, date | None, set[str]]],
+def _co_mentions(rows: list[TextRow], dates: dict[str, tuple[date | None, date | None, set[str]]],
                  period: Period | None) -> dict[tuple[str, str], _Evidence]:
     persons: dict[str, set[str]] = defaultdict(set)
     for row in rows:
-        persons[str(row["record"])].add(str(row["source"]))
+        persons[row["record"]].add(row["source"])
     edges: dict[tuple[str, str], _Evidence] = {}
     for record, named in persons.items():
         if _keep(dates[record], period, keep_undated=False):
@@ -268,15 +268,15 @@ def node_attributes(store: Selects) -> dict[str, dict[str, str]]:
     (a person's faction, else the sending state of the mission they served in; a mission's state)."""
     found: dict[str, dict[str, str]] = {}
     groups: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for row in store.select(_NODES):
-        node = str(row["node"])
+    for row in store.select_text(_NODES):
+        node = row["node"]
         entry = found.setdefault(node, {"label": node.rsplit("/", 1)[-1], "kind": "other"})
-        entry["kind"] = _KIND_OF_CLASS.get(re.split(r"[#/]", str(row["class"]))[-1], entry["kind"])
+        entry["kind"] = _KIND_OF_CLASS.get(re.split(r"[#/]", row["class"])[-1], entry["kind"])
         if "label" in row:
-            entry["label"] = str(row["label"])
+            entry["label"] = row["label"]
         for position, variable in enumerate(("faction", "state")):
             if variable in row:
-                groups[node][position].add(str(row[variable]))
+                groups[node][position].add(row[variable])
     for node, entry in found.items():
         factions, states = groups[node]
         entry["group"] = min(factions or states or {"unaffiliated"})  # the first in order, so it is stable

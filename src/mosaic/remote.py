@@ -22,7 +22,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 
 from mosaic.errors import QueryError, QueryTimeout, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type
-from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store
+from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store, TextRow
 from mosaic.vocab import prologue
 
 __all__ = ["RemoteStore", "source"]
@@ -83,6 +83,10 @@ class RemoteStore(Store):
         columns = answer["head"]["vars"]
         return Rows(columns, ({name: _term(value) for name, value in binding.items()}
                               for binding in answer["results"]["bindings"]))
+
+    def select_text(self, query: str) -> list[TextRow]:
+        answer = self._json(query)
+        return [{name: value["value"] for name, value in binding.items()} for binding in answer["results"]["bindings"]]
 
     def ask(self, query: str) -> bool:
         return bool(self._json(query)["boolean"])

@@ -34,9 +34,11 @@ from mosaic.errors import QueryError, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS
 from mosaic.vocab import PREFIXES
 
-__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "open_store", "is_url", "to_rdflib"]
+__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "TextRow", "open_store", "is_url",
+           "to_rdflib"]
 
 Row = dict[str, Identifier]
+TextRow = dict[str, str]  # a row as plain text: IRIs, literals' lexical forms and blank node ids
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _GENERATIONS_KEPT = 2  # the current one, and the one readers may still be finishing a query on
 
@@ -65,6 +67,8 @@ class Selects(Protocol):
 
     def select(self, query: str) -> Rows: ...
 
+    def select_text(self, query: str) -> list[TextRow]: ...
+
 
 UNION = Dataset()  # no dataset given: the default graph is the union of the named graphs
 
@@ -75,6 +79,11 @@ class Store(ABC):
     @abstractmethod
     def select(self, query: str) -> Rows:
         """Rows of a SELECT query (bound prefixes are declared for it); unbound variables are absent."""
+
+    def select_text(self, query: str) -> list[TextRow]:
+        """The rows of a SELECT query as plain text, for analyses that only compare and count values:
+        at tens of thousands of rows, making rdflib terms costs more than the query."""
+        return [{name: str(value) for name, value in row.items()} for row in self.select(query)]
 
     @abstractmethod
     def ask(self, query: str) -> bool:
@@ -222,6 +231,14 @@ class EmbeddedStore(Store):
             raise QueryError("expected a SELECT query")
         names = [v.value for v in solutions.variables]
         return Rows(names, ({n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in solutions))
+
+    def select_text(self, query: str) -> list[TextRow]:
+        solutions = self._query(query)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in solutions.variables]
+        return [{name: term.value for name, term in zip(names, solution) if term is not None}
+                for solution in solutions]
 
     def ask(self, query: str) -> bool:
         answer = self._query(query)

@@ -18,7 +18,7 @@ from typing import Any
 
 from mosaic import errors
 from mosaic.errors import MosaicError, QueryTimeout, StoreError
-from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store
+from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store, TextRow
 
 __all__ = ["Operations", "QueryWorkers", "DirectCalls"]
 
@@ -33,6 +33,9 @@ class Operations:
 
     def select(self, query: str) -> Rows:
         return self.store.select(query)
+
+    def select_text(self, query: str) -> list[TextRow]:
+        return self.store.select_text(query)
 
     def ask(self, query: str) -> bool:
         return self.store.ask(query)

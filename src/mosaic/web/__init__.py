@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from flask import Flask
 
 from mosaic import settings
-from mosaic.store import EmbeddedStore, Rows, Selects, Store, open_store
+from mosaic.store import EmbeddedStore, Rows, Selects, Store, TextRow, open_store
 from mosaic.workers import DirectCalls, QueryWorkers
 
 __all__ = ["create_app", "ServerConfig"]
@@ -85,6 +85,9 @@ class _WorkerQueries:
 
     def select(self, query: str) -> Rows:
         return workers().call("select", query)  # type: ignore[no-any-return]
+
+    def select_text(self, query: str) -> list[TextRow]:
+        return workers().call("select_text", query)  # type: ignore[no-any-return]
 
 
 def queries() -> Selects:
