@@ -100,13 +100,13 @@ def validate(data: Path, ontology: Path, shapes: Path, output: str, store_locati
     Exit code 1 if anything violates a shape; warnings and notes are reported but pass.
     """
     from mosaic.engine_validation import validate_store
-    from mosaic.load import build, read_dataset
+    from mosaic.load import build, sources
     from mosaic.store import EmbeddedStore
 
     if store_location:
         report = validate_store(open_store(store_location), shapes)
     else:
-        report = build(EmbeddedStore(None), read_dataset(data, ontology), shapes)
+        report = build(EmbeddedStore.scratch(), sources(data, ontology), shapes)
     click.echo(report.as_json() if output == "json" else report.text())
     sys.exit(0 if report.conforms else 1)
 

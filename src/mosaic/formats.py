@@ -9,19 +9,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from mosaic.errors import LoadError
 from mosaic.vocab import PREFIXES
 
 if TYPE_CHECKING:
     from werkzeug.datastructures import MIMEAccept
 
-__all__ = ["RdfFormat", "RDF_FORMATS", "RESULT_FORMATS", "rdf_format", "parse_file", "serialize", "jsonld_context",
+__all__ = ["RdfFormat", "RDF_FORMATS", "RESULT_FORMATS", "rdf_format", "serialize", "jsonld_context",
            "media_type", "negotiate"]
 
 
@@ -62,21 +60,6 @@ def rdf_format(name_or_extension: str) -> RdfFormat:
         if key in (fmt.name, fmt.extension):
             return fmt
     raise ValueError(f"unknown RDF format {name_or_extension!r}; known: {', '.join(RDF_FORMATS)}")
-
-
-def parse_file(path: Path) -> list[ox.Quad]:
-    """All quads of an RDF file, its format from its extension; LoadError names file, line and column."""
-    try:
-        fmt = rdf_format(path.suffix)
-        return list(ox.parse(path=str(path), format=fmt.engine))
-    except SyntaxError as error:
-        return _raise_syntax(path, error)
-    except (ValueError, OSError) as error:
-        raise LoadError(str(path), None, None, str(error)) from error
-
-
-def _raise_syntax(path: Path, error: SyntaxError) -> list[ox.Quad]:
-    raise LoadError(str(path), error.lineno, error.offset, error.msg) from error
 
 
 def serialize(quads: Iterable[ox.Quad], fmt: RdfFormat) -> bytes:

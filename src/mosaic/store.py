@@ -30,12 +30,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
-from mosaic.errors import QueryError, StoreError
-from mosaic.formats import RDF_FORMATS, RESULT_FORMATS
+from mosaic.errors import LoadError, QueryError, StoreError
+from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, rdf_format
 from mosaic.vocab import PREFIXES
 
-__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "TextRow", "open_store", "is_url",
-           "to_rdflib"]
+__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "TextRow", "Snapshot", "open_store",
+           "is_url", "to_rdflib"]
 
 Row = dict[str, Identifier]
 TextRow = dict[str, str]  # a row as plain text: IRIs, literals' lexical forms and blank node ids
@@ -60,6 +60,15 @@ class Dataset:
 
     default_graphs: tuple[str, ...] = field(default=())
     named_graphs: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Quads as the engine writes them out, blank nodes kept: a whole store (N-Quads, ``graph`` None)
+    or one named graph (N-Triples of ``graph``), to be added to another store."""
+
+    data: bytes
+    graph: str | None = None
 
 
 class Selects(Protocol):
@@ -143,6 +152,11 @@ class EmbeddedStore(Store):
         self._reader: ox.Store | None = None
         self._generation: str | None = None
         self._lock = threading.Lock()
+
+    @classmethod
+    def scratch(cls) -> EmbeddedStore:
+        """An empty in-memory store changed in place, for work no one else reads (a load checks its graph in one)."""
+        return cls(None, ox.Store())
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -256,6 +270,12 @@ class EmbeddedStore(Store):
             raise QueryError(f"a SELECT or ASK result cannot be written as {fmt}")
         return answer.serialize(format=RESULT_FORMATS[fmt][1])  # type: ignore[attr-defined]
 
+    def snapshot(self, graph: str | None = None) -> Snapshot:
+        """Every quad, or those of the named graph ``graph``, written out by the engine."""
+        if graph is None:
+            return Snapshot(self._engine().dump(format=ox.RdfFormat.N_QUADS))
+        return Snapshot(self._engine().dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)), graph)
+
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         return iter(self._engine().quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None))
 
@@ -276,6 +296,26 @@ class EmbeddedStore(Store):
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
         """Add many quads at once, by the engine's bulk loader (not transactional: use it on a draft)."""
         self._engine().bulk_extend(quads)
+
+    def load_file(self, path: Path, graph: str) -> None:
+        """Add an RDF file's quads (its default-graph triples into ``graph``) by the engine's own parser
+        and bulk loader (not transactional: use it on a draft or a scratch store): no Python object per
+        quad. LoadError names the file, and the line and column of a syntax error."""
+        try:
+            self._engine().bulk_load(path=str(path), format=rdf_format(path.suffix).engine,
+                                     to_graph=ox.NamedNode(graph))
+        except SyntaxError as error:
+            raise LoadError(str(path), error.lineno, error.offset, error.msg) from error
+        except (ValueError, OSError) as error:
+            raise LoadError(str(path), None, None, str(error)) from error
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Add a snapshot's quads by the bulk loader (not transactional: use it on a draft). The engine
+        parses and writes without holding the GIL, so a thread can write a draft while another computes;
+        what it parses was written by the engine from checked terms, so it skips checking them again."""
+        fmt, graph = (ox.RdfFormat.N_QUADS, None) if snapshot.graph is None \
+            else (ox.RdfFormat.N_TRIPLES, ox.NamedNode(snapshot.graph))
+        self._engine().bulk_load(input=snapshot.data, format=fmt, to_graph=graph, lenient=True)
 
     @contextmanager
     def draft(self, fresh: bool = False) -> Iterator[EmbeddedStore]:
