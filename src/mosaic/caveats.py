@@ -49,13 +49,13 @@ def rules(folder: Path | None = None) -> list[Rule]:
     return found
 
 
-def describe(rule: Rule, graph: ox.NamedNode) -> list[ox.Quad]:
+def describe(rule: Rule) -> list[ox.Triple]:
     """The rule as data: its title, explanation and file, so a reader can see why a caveat is there."""
     subject = ox.NamedNode(rule.iri)
-    return [ox.Quad(subject, ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(str(MOSAIC.Rule)), graph),
-            ox.Quad(subject, ox.NamedNode(_RDFS + "label"), ox.Literal(rule.title, language="en"), graph),
-            ox.Quad(subject, ox.NamedNode(_RDFS + "comment"), ox.Literal(rule.explanation, language="en"), graph),
-            ox.Quad(subject, ox.NamedNode(PREFIXES["dcterms"] + "source"), ox.Literal(f"rules/{rule.name}.rq"), graph)]
+    return [ox.Triple(subject, ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(str(MOSAIC.Rule))),
+            ox.Triple(subject, ox.NamedNode(_RDFS + "label"), ox.Literal(rule.title, language="en")),
+            ox.Triple(subject, ox.NamedNode(_RDFS + "comment"), ox.Literal(rule.explanation, language="en")),
+            ox.Triple(subject, ox.NamedNode(PREFIXES["dcterms"] + "source"), ox.Literal(f"rules/{rule.name}.rq"))]
 
 
 def caveats_for(store: Selects, record: str) -> Rows:

@@ -9,15 +9,16 @@ grouping every record of the archive at query time.
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from mosaic.caveats import DERIVED_GRAPH, describe, rules
-from mosaic.store import EmbeddedStore, Store
+from mosaic.store import EmbeddedStore, Snapshot, Store
 from mosaic.vocab import MOSAIC
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 __all__ = ["DERIVED_GRAPH", "REPORTING_PAIRS", "TALLY", "derive", "derive_quads", "tally", "refresh", "update"]
 
@@ -26,52 +27,50 @@ __all__ = ["DERIVED_GRAPH", "REPORTING_PAIRS", "TALLY", "derive", "derive_quads"
 REPORTING_PAIRS = """{ ?record rico:hasAuthor ?source ; rico:hasOrHadSubject ?target . }
     UNION { ?report mosaic:inDocument ?record ; mosaic:reporter ?source ; mosaic:about ?target . }"""
 TALLY = f"SELECT ?source ?target (COUNT(DISTINCT ?record) AS ?records) WHERE {{ {REPORTING_PAIRS} }} GROUP BY ?source ?target"
-_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
-def derive(store: Store, folder: Path | None = None) -> list[ox.Quad]:
-    """The derived graph for the data in ``store``: every rule's caveats, each rule described, and the tally."""
-    graph = ox.NamedNode(DERIVED_GRAPH)
-    derived: list[ox.Quad] = []
+def derive(store: Store, folder: Path | None = None) -> bytes:
+    """The derived graph for the data in ``store``, as N-Triples: every rule's caveats, each rule
+    described, and the tally. The engine writes the rules' results itself, so no Python object is
+    made per derived triple (there are hundreds of thousands at a million triples of data)."""
+    parts = []
     for rule in rules(folder):
-        derived += describe(rule, graph)
-        derived += _constructed(store, rule.query, graph)
-    return derived + tally(store, graph)
+        parts.append(ox.serialize(describe(rule), format=ox.RdfFormat.N_TRIPLES))
+        parts.append(store.results(rule.query, "ntriples"))
+    return b"".join(parts) + tally(store)
 
 
-def _constructed(store: Store, query: str, graph: ox.NamedNode) -> list[ox.Quad]:
-    triples = ox.parse(store.results(query, "ntriples"), format=ox.RdfFormat.N_TRIPLES)
-    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-
-
-def tally(store: Store, graph: ox.NamedNode) -> list[ox.Quad]:
-    """The tallies, each with its rank among all (1: most records; ties by reporter and subject IRI),
-    so that "the busiest pairs" is a lookup of ranks 1 to N rather than a sort of every tally."""
-    counted = sorted(((-int(r["records"]), str(r["source"]), str(r["target"])) for r in store.select(TALLY)))
-    quads = []
+def tally(store: Store) -> bytes:
+    """The tallies as N-Triples, each with its rank among all (1: most records; ties by reporter and
+    subject), so that "the busiest pairs" is a lookup of ranks 1 to N rather than a sort of every tally.
+    Each tally is a blank node labelled afresh, so that it can never merge with one of the data."""
+    counted = sorted((-int(row["records"]), row["source"].n3(), row["target"].n3()) for row in store.select(TALLY))
+    fresh = secrets.token_hex(8)
+    lines = []
     for rank, (negative, source, target) in enumerate(counted, 1):
-        node = ox.BlankNode()
-        values = ((RDF_TYPE, ox.NamedNode(str(MOSAIC.ReportingTally))),
-                  (ox.NamedNode(str(MOSAIC.tallyReporter)), ox.NamedNode(source)),
-                  (ox.NamedNode(str(MOSAIC.tallySubject)), ox.NamedNode(target)),
-                  (ox.NamedNode(str(MOSAIC.recordCount)), ox.Literal(str(-negative), datatype=_XSD_INTEGER)),
-                  (ox.NamedNode(str(MOSAIC.tallyRank)), ox.Literal(str(rank), datatype=_XSD_INTEGER)))
-        quads += [ox.Quad(node, predicate, value, graph) for predicate, value in values]
-    return quads
+        node = f"_:tally{fresh}n{rank}"
+        lines += [f"{node} <{RDF_TYPE}> <{MOSAIC.ReportingTally}> .", f"{node} <{MOSAIC.tallyReporter}> {source} .",
+                  f"{node} <{MOSAIC.tallySubject}> {target} .",
+                  f'{node} <{MOSAIC.recordCount}> "{-negative}"^^<{_XSD_INTEGER}> .',
+                  f'{node} <{MOSAIC.tallyRank}> "{rank}"^^<{_XSD_INTEGER}> .']
+    return "\n".join(lines + [""]).encode("utf-8")
 
 
 def derive_quads(quads: list[ox.Quad], folder: Path | None = None) -> list[ox.Quad]:
     """The derived graph for quads not in a store (a data folder being validated)."""
-    engine = EmbeddedStore(None)
+    engine = EmbeddedStore.scratch()
     engine.bulk_add(q for q in quads if not (isinstance(q.graph_name, ox.NamedNode)
                                              and q.graph_name.value == DERIVED_GRAPH))
-    return derive(engine, folder)
+    graph = ox.NamedNode(DERIVED_GRAPH)
+    return [ox.Quad(t.subject, t.predicate, t.object, graph)
+            for t in ox.parse(derive(engine, folder), format=ox.RdfFormat.N_TRIPLES)]
 
 
-def refresh(draft: Store) -> None:
+def refresh(draft: EmbeddedStore) -> None:
     """Recompute the derived graph of a draft from its data (call it before the draft is committed)."""
     draft.write_graphs({DERIVED_GRAPH: []})  # the old caveats must not feed the new ones
-    draft.write_graphs({DERIVED_GRAPH: derive(draft)})
+    draft.restore(Snapshot(derive(draft), DERIVED_GRAPH))
 
 
 def update(store: Store, sparql: str) -> None:
