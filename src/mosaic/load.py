@@ -120,8 +120,12 @@ def load(store: Store, data_dir: Path, ontology_dir: Path, shapes_dir: Path,
     files = sources(data_dir, ontology_dir)
     with store.draft(fresh=True) as draft, _writer() as writer:
         writes: list[Future[None]] = []
-        report = build(EmbeddedStore.scratch(), files, shapes_dir, progress,
-                       keep=lambda part: writes.append(writer.submit(draft.restore, part)))
+
+        def keep(part: Snapshot) -> None:
+            progress(f"writing {'the derived graph' if part.graph else 'the data'} to a new generation of the store")
+            writes.append(writer.submit(draft.restore, part))
+
+        report = build(EmbeddedStore.scratch(), files, shapes_dir, progress, keep)
         if not report.conforms:
             raise ShapeViolation(report)
         progress("finishing the new generation of the store")
