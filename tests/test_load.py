@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import ONTOLOGY, SHAPES, TEST_DATA
 
+from mosaic.dates import bounds
 from mosaic.errors import LoadError, ShapeViolation
-from mosaic.load import load
+from mosaic.load import build, load, sources
 from mosaic.store import EmbeddedStore
 
 
@@ -97,3 +98,20 @@ def test_reloading_replaces_rather_than_adds(tmp_path: Path, store: EmbeddedStor
     generations = sorted(p.name for p in (tmp_path / "store").glob("gen-*"))
     assert len(generations) == 2  # the current one and the one before, which readers may still use
     assert (tmp_path / "store" / "current").resolve().name == generations[-1]
+
+
+def test_the_generation_on_disk_holds_the_graph_checked_in_memory(store: EmbeddedStore, data_dir: Path) -> None:
+    """The disk is written by a second thread from the engine's dump of the graph checked in memory:
+    the same quads in the same graphs, and every blank time span keeps its bounds beside its value."""
+    checked = EmbeddedStore.scratch()
+    assert build(checked, sources(data_dir, ONTOLOGY), SHAPES).conforms
+    per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    named = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER (!isBlank(?s) && !isBlank(?o)) }"
+    assert sorted(map(str, store.select_text(per_graph))) == sorted(map(str, checked.select_text(per_graph)))
+    assert sorted(map(str, store.select_text(named))) == sorted(map(str, checked.select_text(named)))
+    spans = store.select_text("""SELECT ?value ?earliest ?latest WHERE { GRAPH ?g { ?span mosaic:edtf ?value
+        OPTIONAL { ?span mosaic:earliest ?earliest } OPTIONAL { ?span mosaic:latest ?latest } } FILTER (isBlank(?span)) }""")
+    assert len(spans) >= 4
+    for span in spans:
+        expected = tuple(day.isoformat() if day else None for day in bounds(span["value"]))
+        assert (span.get("earliest"), span.get("latest")) == expected, span

@@ -82,3 +82,14 @@ def _wait_for(condition: Callable[[], bool]) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the in-memory copy was not made within 30 s"
         time.sleep(0.01)
+
+
+def test_rows_as_text_are_the_rows_with_their_terms_written_plainly(tmp_path: Path) -> None:
+    """select_text, which the networks read, gives what str() gives of select's terms, or absent."""
+    store = EmbeddedStore(tmp_path / "store")
+    date = ox.Literal("1956-08-30", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    store.replace([A, ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:q"), date, ox.NamedNode("urn:g1")),
+                   ox.Quad(ox.BlankNode("b1"), ox.NamedNode("urn:p"), ox.Literal("Пак", language="ru"), ox.NamedNode("urn:g1"))])
+    query = "SELECT ?s ?p ?o ?missing WHERE { ?s ?p ?o OPTIONAL { ?s <urn:none> ?missing } } ORDER BY ?s ?p"
+    assert store.select_text(query) == [{name: str(term) for name, term in row.items()} for row in store.select(query)]
+    assert {"s": "urn:a", "p": "urn:q", "o": "1956-08-30"} in store.select_text(query)
