@@ -152,14 +152,15 @@ def bench_system(system: System, ws: Workspace, queries: list[Query], args: argp
         tail = log_file.read_text(errors="replace").strip().splitlines()[-1:] if log_file.exists() else []
         reason = f"{error}" + (f" — its log ends: {tail[0][:300]}" if tail else "")
         log(f"  failed: {reason}")
-        return {"load_s": None, "startup_s": None, "quads": None, "memory": {}, "latency": {}, "throughput": {},
+        return {"load_s": None, "startup_s": None, "warm_s": None, "quads": None, "memory": {}, "latency": {}, "throughput": {},
                 "network": {}, "restarts": 0, "notes": [f"failed: {reason}"], "failed": True}
 
 
 def _bench_running_system(system: System, ws: Workspace, queries: list[Query],
                           args: argparse.Namespace) -> dict[str, Any]:
     with launched(system, ws) as running:
-        log(f"  load {running.load.seconds if running.load else 0:.2f} s, start-up {running.startup_s:.2f} s")
+        log(f"  load {running.load.seconds if running.load else 0:.2f} s, start-up {running.startup_s:.2f} s, "
+            f"warm {running.warm_s:.2f} s")
         quads = count_quads(running)
         timings = measure_latency(running, queries, args)
         throughput = measure_throughput(running, queries, timings, args)
@@ -174,7 +175,7 @@ def _bench_running_system(system: System, ws: Workspace, queries: list[Query],
     return {"load_s": running.load.seconds if running.load else None,
             "load_peak_rss_mb": running.load.peak_rss_mb if running.load else None,
             "load_output": running.load.output[-500:] if running.load else None,
-            "startup_s": running.startup_s, "quads": quads, "memory": running.memory, "restarts": running.restarts,
+            "startup_s": running.startup_s, "warm_s": running.warm_s, "quads": quads, "memory": running.memory, "restarts": running.restarts,
             "latency": {name: timing.as_dict() for name, timing in timings.items()},
             "throughput": throughput, "network": network, "notes": notes}
 

@@ -111,6 +111,7 @@ def _measure_rows(size: dict[str, Any], systems: list[str]) -> list[tuple[str, G
         ("quads served (data + anything derived)", lambda s: s.get("quads"), 0),
         ("load (s)", lambda s: s["load_s"], 2),
         ("start-up until ASK answers (s)", lambda s: s["startup_s"], 2),
+        ("start-up until answering from memory (s)", lambda s: s.get("warm_s"), 2),
         ("peak RSS, sampled (MB)", lambda s: s["memory"].get("peak_rss_mb"), 0),
         ("peak RSS, Σ VmHWM (MB)", lambda s: s["memory"].get("vmhwm_sum_mb"), 0),
     ]

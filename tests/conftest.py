@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +43,13 @@ def data_dir(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "base.trig").write_bytes((TEST_DATA / "good" / "base.trig").read_bytes())
     return folder
+
+
+def wait_for(condition: Callable[[], bool], what: str = "the in-memory copy to be made") -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, f"waited 30 s for {what}"
+        time.sleep(0.01)
 
 
 def free_port() -> int:

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import running_server
 
-from mosaic.derived import TALLY
+from mosaic.derived import DERIVED_GRAPH, TALLY, update
 from mosaic.errors import QueryError
 from mosaic.load import add
 from mosaic.store import EmbeddedStore, Store
@@ -113,3 +113,16 @@ def test_the_tally_ranks_the_busiest_pairs_as_ordering_the_count_would(loaded_st
                mosaic:recordCount ?records . FILTER (?rank <= 15) } ORDER BY ?rank""")
     assert [tuple(map(str, r.values())) for r in ranked] == [tuple(map(str, r.values())) for r in ordered]
     assert int(ranked[0]["records"]) > int(ranked[-1]["records"])
+
+
+def test_the_derived_graph_is_about_named_things_only(own_store: EmbeddedStore) -> None:
+    """The engine relabels blank nodes as it loads the derived graph, so nothing derived may point at a
+    blank node of the data: a record or a subject with no IRI gets no judgement and no tally."""
+    update(own_store, f"""INSERT DATA {{ GRAPH <urn:test:blank> {{
+        _:record a rico:Record ; rico:hasAuthor <{SOVIET_EMBASSY}> ; rico:hasOrHadSubject <{NEW_SUBJECT}>, _:person .
+        <{NEW_RECORD}> a rico:Record ; rico:hasAuthor <{SOVIET_EMBASSY}> ; rico:hasOrHadSubject _:person . }} }}""")
+    assert own_store.ask(f"ASK {{ <{NEW_RECORD}> mosaic:firstHand ?judged }}")  # the named record is judged
+    assert not own_store.ask(f"""ASK {{ GRAPH <{DERIVED_GRAPH}> {{ ?s ?p ?o }}
+        FILTER (isBlank(?o) || (isBlank(?s) && NOT EXISTS {{ ?s a mosaic:ReportingTally }})) }}""")
+    named = {pair: n for pair, n in pairs(own_store, COUNTED).items() if all(p.startswith("https://") for p in pair)}
+    assert pairs(own_store, TALLIED) == named

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import wait_for
 
 from mosaic.errors import QueryError, StoreError
 from mosaic.store import Dataset, EmbeddedStore, open_store
@@ -68,20 +67,13 @@ def test_a_store_in_memory_answers_from_its_copy_and_follows_every_change(tmp_pa
     writer.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 1 } }")
     reader = EmbeddedStore(tmp_path / "store", in_memory=True)
     assert reader.ask("ASK { <urn:a> <urn:b> 1 }")  # from the disk, or the copy if it is already made
-    _wait_for(reader.in_memory_now)
+    wait_for(reader.in_memory_now)
     assert reader.ask("ASK { <urn:a> <urn:b> 1 }")
     writer.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 2 } }")
     assert not reader.in_memory_now()
     assert reader.ask("ASK { <urn:a> <urn:b> 2 }")  # the new generation, read from disk meanwhile
-    _wait_for(reader.in_memory_now)
+    wait_for(reader.in_memory_now)
     assert reader.ask("ASK { <urn:a> <urn:b> 2 }") and len(reader) == 2
-
-
-def _wait_for(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + 30
-    while not condition():
-        assert time.monotonic() < deadline, "the in-memory copy was not made within 30 s"
-        time.sleep(0.01)
 
 
 def test_rows_as_text_are_the_rows_with_their_terms_written_plainly(tmp_path: Path) -> None:

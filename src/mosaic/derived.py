@@ -5,6 +5,10 @@ Both are recomputed inside every change (a load, an import, a SPARQL Update thro
 on the draft the change is made in, so they are made current together with the data and can never
 disagree with it. Asking who reported on whom then reads a few thousand counted pairs instead of
 grouping every record of the archive at query time.
+
+The derived graph is written out as N-Triples and loaded back by the engine, which gives every blank
+node of a load a fresh label; so what it derives is about named things (IRIs) only, and its only
+blank nodes are the tallies', which nothing outside it refers to.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from mosaic.caveats import DERIVED_GRAPH, describe, rules
-from mosaic.store import EmbeddedStore, Snapshot, Store
+from mosaic.snapshots import Snapshot
+from mosaic.store import EmbeddedStore, Store
 from mosaic.vocab import MOSAIC
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -26,7 +31,8 @@ __all__ = ["DERIVED_GRAPH", "REPORTING_PAIRS", "TALLY", "derive", "derive_quads"
 # whatever their kinds (the network keeps the persons, missions and factions among them).
 REPORTING_PAIRS = """{ ?record rico:hasAuthor ?source ; rico:hasOrHadSubject ?target . }
     UNION { ?report mosaic:inDocument ?record ; mosaic:reporter ?source ; mosaic:about ?target . }"""
-TALLY = f"SELECT ?source ?target (COUNT(DISTINCT ?record) AS ?records) WHERE {{ {REPORTING_PAIRS} }} GROUP BY ?source ?target"
+TALLY = f"""SELECT ?source ?target (COUNT(DISTINCT ?record) AS ?records) WHERE {{ {REPORTING_PAIRS}
+    FILTER (isIRI(?source) && isIRI(?target)) }} GROUP BY ?source ?target"""
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
@@ -44,7 +50,8 @@ def derive(store: Store, folder: Path | None = None) -> bytes:
 def tally(store: Store) -> bytes:
     """The tallies as N-Triples, each with its rank among all (1: most records; ties by reporter and
     subject), so that "the busiest pairs" is a lookup of ranks 1 to N rather than a sort of every tally.
-    Each tally is a blank node labelled afresh, so that it can never merge with one of the data."""
+    Each tally is a blank node labelled afresh, so that it can never merge with one of the data (the
+    engine relabels them as it loads them, in any case)."""
     counted = sorted((-int(row["records"]), row["source"].n3(), row["target"].n3()) for row in store.select(TALLY))
     fresh = secrets.token_hex(8)
     lines = []

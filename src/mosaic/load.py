@@ -23,7 +23,8 @@ from mosaic.dates import bounds
 from mosaic.derived import DERIVED_GRAPH, refresh
 from mosaic.engine_validation import validate_nodes, validate_store
 from mosaic.errors import DateError, LoadError, ShapeViolation
-from mosaic.store import EmbeddedStore, Snapshot, Store
+from mosaic.snapshots import Snapshot
+from mosaic.store import EmbeddedStore, Store
 from mosaic.validate import Report
 from mosaic.vocab import ONTOLOGY_GRAPH, file_graph
 

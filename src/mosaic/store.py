@@ -32,6 +32,7 @@ from rdflib.term import Identifier
 
 from mosaic.errors import LoadError, QueryError, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, rdf_format
+from mosaic.snapshots import Snapshot, SnapshotFiles, load_snapshot
 from mosaic.vocab import PREFIXES
 
 __all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "TextRow", "Snapshot", "open_store",
@@ -60,15 +61,6 @@ class Dataset:
 
     default_graphs: tuple[str, ...] = field(default=())
     named_graphs: tuple[str, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Quads as the engine writes them out, blank nodes kept: a whole store (N-Quads, ``graph`` None)
-    or one named graph (N-Triples of ``graph``), to be added to another store."""
-
-    data: bytes
-    graph: str | None = None
 
 
 class Selects(Protocol):
@@ -149,6 +141,7 @@ class EmbeddedStore(Store):
         self._copying: str | None = None
         self._memory = engine if engine is not None else ox.Store() if root is None else None
         self._in_place = engine is not None  # a draft: changes go straight into its engine
+        self._snapshots: SnapshotFiles | None = None  # a fresh draft's content, while it is all snapshots
         self._reader: ox.Store | None = None
         self._generation: str | None = None
         self._lock = threading.Lock()
@@ -207,8 +200,11 @@ class EmbeddedStore(Store):
         return reader
 
     def _make_copy(self, generation: str, reader: ox.Store) -> None:
+        assert self.root is not None
         copy = ox.Store()
-        copy.bulk_extend(reader.quads_for_pattern(None, None, None, None))
+        if not load_snapshot(self.root / _snapshot_name(generation), copy):
+            copy = ox.Store()
+            copy.bulk_extend(reader.quads_for_pattern(None, None, None, None))
         with self._lock:
             if self._copying == generation:
                 self._copy = (generation, copy)
@@ -295,7 +291,14 @@ class EmbeddedStore(Store):
 
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
         """Add many quads at once, by the engine's bulk loader (not transactional: use it on a draft)."""
+        self._no_snapshots()
         self._engine().bulk_extend(quads)
+
+    def _no_snapshots(self) -> None:
+        """A draft written otherwise than by whole snapshots: its snapshots no longer tell its content."""
+        if self._snapshots is not None:
+            self._snapshots.drop()
+            self._snapshots = None
 
     def load_file(self, path: Path, graph: str) -> None:
         """Add an RDF file's quads (its default-graph triples into ``graph``) by the engine's own parser
@@ -316,6 +319,8 @@ class EmbeddedStore(Store):
         fmt, graph = (ox.RdfFormat.N_QUADS, None) if snapshot.graph is None \
             else (ox.RdfFormat.N_TRIPLES, ox.NamedNode(snapshot.graph))
         self._engine().bulk_load(input=snapshot.data, format=fmt, to_graph=graph, lenient=True)
+        if self._snapshots is not None:
+            self._snapshots.add(snapshot)  # kept, so that readers copy the generation from flat files
 
     @contextmanager
     def draft(self, fresh: bool = False) -> Iterator[EmbeddedStore]:
@@ -332,13 +337,18 @@ class EmbeddedStore(Store):
             if self.generation is not None and not fresh:
                 self._disk()[1].backup(str(directory))  # a checkpoint of the disk, never of the memory copy
             draft = EmbeddedStore(None, ox.Store(str(directory)))
+            if fresh:
+                draft._snapshots = SnapshotFiles(directory.with_name(_snapshot_name(directory.name)))
             try:
                 yield draft
             except BaseException:
                 draft._memory = None  # let the engine close now, releasing its lock, though a traceback lives on
+                draft._no_snapshots()
                 raise
             assert draft._memory is not None
             draft._memory.flush()
+            if draft._snapshots is not None:
+                draft._snapshots.seal()
 
     def update(self, sparql: str) -> None:
         self._change(lambda engine: self._apply(engine, sparql))
@@ -351,6 +361,7 @@ class EmbeddedStore(Store):
         (a draft is itself such a copy, so it is changed in place)."""
         if self._in_place:
             assert self._memory is not None
+            self._no_snapshots()
             change(self._memory)
             return
         with self.draft() as draft:
@@ -394,8 +405,11 @@ class EmbeddedStore(Store):
 
     def _next_generation(self) -> Path:
         assert self.root is not None
-        numbers = [int(p.name[4:]) for p in self.root.glob("gen-*") if p.name[4:].isdigit()]
-        return self.root / f"gen-{max(numbers, default=0) + 1:06d}"
+        return self.root / f"gen-{max(map(_number, self._generations()), default=0) + 1:06d}"
+
+    def _generations(self) -> list[Path]:
+        assert self.root is not None
+        return sorted(p for p in self.root.glob("gen-*") if p.name[4:].isdigit() and p.is_dir())
 
     def _make_current(self, fresh: Path) -> None:
         assert self.root is not None
@@ -403,9 +417,18 @@ class EmbeddedStore(Store):
         link.unlink(missing_ok=True)
         link.symlink_to(fresh.name)
         os.replace(link, self.root / "current")
-        generations = sorted(p for p in self.root.glob("gen-*") if p.is_dir())
-        for stale in generations[:-_GENERATIONS_KEPT]:
+        for stale in self._generations()[:-_GENERATIONS_KEPT]:
             shutil.rmtree(stale, ignore_errors=True)
+            shutil.rmtree(stale.with_name(_snapshot_name(stale.name)), ignore_errors=True)
+
+
+def _number(generation: Path) -> int:
+    return int(generation.name[4:])
+
+
+def _snapshot_name(generation: str) -> str:
+    """Where a generation's snapshot is kept (see mosaic.snapshots): beside it, never inside the engine's folder."""
+    return "snapshot-" + generation.removeprefix("gen-")
 
 
 def is_url(location: str) -> bool:

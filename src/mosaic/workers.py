@@ -10,8 +10,11 @@ updates write a new generation, which a killed update never makes current.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
+import sys
 import threading
+import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -55,6 +58,7 @@ def _serve(conn: Connection, root: str, in_memory: bool) -> None:
     operations = Operations(store)
     if in_memory and not store.is_empty():
         store.ask("ASK {}")  # start the in-memory copy now, not at the first request
+        threading.Thread(target=_announce_copy, args=(store, time.monotonic()), daemon=True).start()
     while True:
         try:
             method, args = conn.recv()
@@ -64,6 +68,15 @@ def _serve(conn: Connection, root: str, in_memory: bool) -> None:
             conn.send(("ok", getattr(operations, method)(*args)))
         except MosaicError as error:
             conn.send(("error", type(error).__name__, str(error)))
+
+
+def _announce_copy(store: EmbeddedStore, started: float) -> None:
+    """Say in the server's log when this worker answers from memory, for operators and benchmarks to
+    know when queries run at full speed (until then they read the disk)."""
+    while not store.in_memory_now():
+        time.sleep(0.05)
+    print(f"Mosaic query worker {os.getpid()}: answering from memory ({store.generation}), "
+          f"{time.monotonic() - started:.1f} s after it started", file=sys.stderr, flush=True)
 
 
 class _Worker:

@@ -1,0 +1,72 @@
+"""Snapshots: a generation's quads as the engine wrote them out, kept in flat files beside it.
+
+Query workers answer from an in-memory copy of the current generation. Reading that copy back out of
+the on-disk store costs 11 s at 1.5M quads (every term is decoded from RocksDB), while bulk-loading
+the same quads from a flat file costs 4 s. A load writes the new generation from such dumps anyway
+(see mosaic.load), so the dumps are kept beside it, and the copy is made from them.
+
+A snapshot is complete only once its manifest is written, after every part; a folder without one
+(a write that failed or was killed) is never read. A generation changed by any other means than
+whole snapshots (an update, an import) gets no snapshot folder, and its copy is read from the store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+__all__ = ["Snapshot", "SnapshotFiles", "load_snapshot"]
+
+_MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Quads as the engine writes them out, blank nodes kept: a whole store (N-Quads, ``graph`` None)
+    or one named graph (N-Triples of ``graph``), to be added to another store."""
+
+    data: bytes
+    graph: str | None = None
+
+
+class SnapshotFiles:
+    """The snapshots a new generation is written from, kept in ``folder`` as they come."""
+
+    def __init__(self, folder: Path) -> None:
+        shutil.rmtree(folder, ignore_errors=True)  # what a killed write left
+        folder.mkdir(parents=True)
+        self.folder = folder
+        self.parts: list[dict[str, str | None]] = []
+
+    def add(self, snapshot: Snapshot) -> None:
+        name = f"{len(self.parts):03d}.{'nq' if snapshot.graph is None else 'nt'}"
+        (self.folder / name).write_bytes(snapshot.data)
+        self.parts.append({"file": name, "graph": snapshot.graph})
+
+    def seal(self) -> None:
+        """Write the manifest, which makes the snapshot readable; only once the generation is complete."""
+        unsealed = self.folder / (_MANIFEST + ".next")
+        unsealed.write_text(json.dumps(self.parts), encoding="utf-8")
+        os.replace(unsealed, self.folder / _MANIFEST)
+
+    def drop(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def load_snapshot(folder: Path, engine: ox.Store) -> bool:
+    """Bulk-load the sealed snapshot in ``folder`` into ``engine`` (an empty in-memory store); False if
+    there is none or it cannot be read, and then ``engine`` may hold part of it."""
+    try:
+        parts = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+        for part in parts:
+            fmt = ox.RdfFormat.N_QUADS if part["graph"] is None else ox.RdfFormat.N_TRIPLES
+            graph = ox.NamedNode(part["graph"]) if part["graph"] is not None else None
+            engine.bulk_load(path=str(folder / part["file"]), format=fmt, to_graph=graph, lenient=True)
+    except (OSError, ValueError, SyntaxError, KeyError, TypeError):
+        return False
+    return True
