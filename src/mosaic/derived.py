@@ -14,6 +14,7 @@ IRIs itself (the caveats' and the tallies'), which also lets a change rewrite on
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -89,16 +90,27 @@ def refresh(draft: EmbeddedStore) -> None:
     new are compared as the engine writes them; a statement written two ways is deleted and added
     again, which costs time, never correctness.
     """
-    new = set(derive(draft).splitlines())
-    old = set(draft.snapshot(DERIVED_GRAPH).data.splitlines())
+    derived = derive(draft)
+    with tempfile.TemporaryDirectory(prefix="mosaic-derived-") as spool:
+        added = _remove_stale(draft, derived, Path(spool) / "old.nt")
+        if added:
+            (Path(spool) / "new.nt").write_bytes(added)
+            draft.restore(Snapshot(Path(spool) / "new.nt", DERIVED_GRAPH))
+
+
+def _remove_stale(draft: EmbeddedStore, derived: bytes, spool: Path) -> bytes:
+    """Delete from the draft's derived graph what ``derived`` no longer says; return what it lacks."""
+    old = set(draft.snapshot(spool, DERIVED_GRAPH).path.read_bytes().splitlines())
+    if not old:  # a load: everything is new, and at 1M triples the sets would cost 300 MB
+        return derived
+    new = set(derived.splitlines())
     stale, fresh = old - new, new - old
-    if any(b"_:" in line for line in stale):  # blank nodes cannot be named in DELETE DATA (an older store)
+    if any(b"_:" in line for line in stale):  # blank nodes cannot be named in DELETE DATA (older stores)
         draft.write_graphs({DERIVED_GRAPH: []})
         stale, fresh = set(), new
     if stale:
         draft.update(f"DELETE DATA {{ GRAPH <{DERIVED_GRAPH}> {{ {b' '.join(sorted(stale)).decode('utf-8')} }} }}")
-    if fresh:
-        draft.restore(Snapshot(b"\n".join(sorted(fresh)) + b"\n", DERIVED_GRAPH))
+    return b"\n".join(sorted(fresh)) + b"\n" if fresh else b""
 
 
 def update(store: Store, sparql: str) -> None:

@@ -10,6 +10,7 @@ the disk (the slowest step, 10 s per million quads) costs little more than the c
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -23,7 +24,6 @@ from mosaic.dates import bounds
 from mosaic.derived import DERIVED_GRAPH, refresh
 from mosaic.engine_validation import validate_nodes, validate_store
 from mosaic.errors import DateError, LoadError, ShapeViolation
-from mosaic.snapshots import Snapshot
 from mosaic.store import EmbeddedStore, Store
 from mosaic.validate import Report
 from mosaic.vocab import ONTOLOGY_GRAPH, file_graph
@@ -31,7 +31,7 @@ from mosaic.vocab import ONTOLOGY_GRAPH, file_graph
 __all__ = ["Source", "Dataset", "sources", "read", "read_dataset", "load", "build", "add"]
 
 Progress = Callable[[str], None]
-Keep = Callable[[Snapshot], None]
+Keep = Callable[[EmbeddedStore, str | None], None]  # a scratch store, and which part is ready
 _XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 
 
@@ -119,11 +119,13 @@ def load(store: Store, data_dir: Path, ontology_dir: Path, shapes_dir: Path,
     graph conforms and every write succeeded.
     """
     files = sources(data_dir, ontology_dir)
-    with store.draft(fresh=True) as draft, _writer() as writer:
+    with store.draft(fresh=True) as draft, _writer() as writer, \
+            tempfile.TemporaryDirectory(prefix="mosaic-load-") as spool:
         writes: list[Future[None]] = []
 
-        def keep(part: Snapshot) -> None:
-            progress(f"writing {'the derived graph' if part.graph else 'the data'} to a new generation of the store")
+        def keep(work: EmbeddedStore, graph: str | None) -> None:
+            part = work.snapshot(Path(spool) / f"{len(writes)}.{'nt' if graph else 'nq'}", graph)
+            progress(f"writing {'the derived graph' if graph else 'the data'} to a new generation of the store")
             writes.append(writer.submit(draft.restore, part))
 
         report = build(EmbeddedStore.scratch(), files, shapes_dir, progress, keep)
@@ -147,14 +149,15 @@ def _writer() -> Iterator[ThreadPoolExecutor]:
 
 
 def build(work: EmbeddedStore, files: list[Source], shapes_dir: Path, progress: Progress = lambda _: None,
-          keep: Keep = lambda _: None) -> Report:
+          keep: Keep = lambda work, graph: None) -> Report:
     """Read ``files`` into ``work`` (a scratch store), derive from them, and validate the result (without
-    raising). ``keep`` is given the graph as its parts are ready: the data, then the derived graph."""
+    raising). ``keep`` is told as each part of the graph is ready: the data (graph None), then the
+    derived graph."""
     read(work, files, progress)
-    keep(work.snapshot())
+    keep(work, None)
     progress(f"{len(work)} quads read; deriving the reading caveats (rules/) and the reporting tally")
     refresh(work)
-    keep(work.snapshot(DERIVED_GRAPH))
+    keep(work, DERIVED_GRAPH)
     progress("validating against the shapes")
     return validate_store(work, shapes_dir, [source.path for source in files])
 

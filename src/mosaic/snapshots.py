@@ -27,11 +27,20 @@ _MANIFEST = "manifest.json"
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Quads as the engine writes them out, blank nodes kept: a whole store (N-Quads, ``graph`` None)
-    or one named graph (N-Triples of ``graph``), to be added to another store."""
+    """A file of quads as the engine wrote them out, blank nodes kept: a whole store (N-Quads,
+    ``graph`` None) or one named graph (N-Triples of ``graph``), to be added to another store. A file
+    rather than bytes, so that a million quads need not be held in memory while they are written."""
 
-    data: bytes
+    path: Path
     graph: str | None = None
+
+    @property
+    def format(self) -> ox.RdfFormat:
+        return ox.RdfFormat.N_QUADS if self.graph is None else ox.RdfFormat.N_TRIPLES
+
+    @property
+    def to_graph(self) -> ox.NamedNode | None:
+        return ox.NamedNode(self.graph) if self.graph is not None else None
 
 
 class SnapshotFiles:
@@ -44,8 +53,9 @@ class SnapshotFiles:
         self.parts: list[dict[str, str | None]] = []
 
     def add(self, snapshot: Snapshot) -> None:
+        """Keep the snapshot's file (moved here: it has been loaded, and is not needed where it was)."""
         name = f"{len(self.parts):03d}.{'nq' if snapshot.graph is None else 'nt'}"
-        (self.folder / name).write_bytes(snapshot.data)
+        shutil.move(snapshot.path, self.folder / name)
         self.parts.append({"file": name, "graph": snapshot.graph})
 
     def seal(self) -> None:
@@ -64,9 +74,8 @@ def load_snapshot(folder: Path, engine: ox.Store) -> bool:
     try:
         parts = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
         for part in parts:
-            fmt = ox.RdfFormat.N_QUADS if part["graph"] is None else ox.RdfFormat.N_TRIPLES
-            graph = ox.NamedNode(part["graph"]) if part["graph"] is not None else None
-            engine.bulk_load(path=str(folder / part["file"]), format=fmt, to_graph=graph, lenient=True)
+            snapshot = Snapshot(folder / part["file"], part["graph"])
+            engine.bulk_load(path=str(snapshot.path), format=snapshot.format, to_graph=snapshot.to_graph, lenient=True)
     except (OSError, ValueError, SyntaxError, KeyError, TypeError):
         return False
     return True

@@ -266,11 +266,11 @@ class EmbeddedStore(Store):
             raise QueryError(f"a SELECT or ASK result cannot be written as {fmt}")
         return answer.serialize(format=RESULT_FORMATS[fmt][1])  # type: ignore[attr-defined]
 
-    def snapshot(self, graph: str | None = None) -> Snapshot:
-        """Every quad, or those of the named graph ``graph``, written out by the engine."""
-        if graph is None:
-            return Snapshot(self._engine().dump(format=ox.RdfFormat.N_QUADS))
-        return Snapshot(self._engine().dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)), graph)
+    def snapshot(self, path: Path, graph: str | None = None) -> Snapshot:
+        """Every quad, or those of the named graph ``graph``, written out by the engine into the file ``path``."""
+        snapshot = Snapshot(path, graph)
+        self._engine().dump(output=str(path), format=snapshot.format, from_graph=snapshot.to_graph)
+        return snapshot
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         return iter(self._engine().quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None))
@@ -316,9 +316,8 @@ class EmbeddedStore(Store):
         """Add a snapshot's quads by the bulk loader (not transactional: use it on a draft). The engine
         parses and writes without holding the GIL, so a thread can write a draft while another computes;
         what it parses was written by the engine from checked terms, so it skips checking them again."""
-        fmt, graph = (ox.RdfFormat.N_QUADS, None) if snapshot.graph is None \
-            else (ox.RdfFormat.N_TRIPLES, ox.NamedNode(snapshot.graph))
-        self._engine().bulk_load(input=snapshot.data, format=fmt, to_graph=graph, lenient=True)
+        self._engine().bulk_load(path=str(snapshot.path), format=snapshot.format, to_graph=snapshot.to_graph,
+                                 lenient=True)
         if self._snapshots is not None:
             self._snapshots.add(snapshot)  # kept, so that readers copy the generation from flat files
 
