@@ -315,7 +315,8 @@ class EmbeddedStore(Store):
     def restore(self, snapshot: Snapshot) -> None:
         """Add a snapshot's quads by the bulk loader (not transactional: use it on a draft). The engine
         parses and writes without holding the GIL, so a thread can write a draft while another computes;
-        what it parses was written by the engine from checked terms, so it skips checking them again."""
+        what it parses was written by the engine from checked terms, so it skips checking them again.
+        A fresh draft keeps the file beside its generation (it is moved there), for readers to copy from."""
         self._engine().bulk_load(path=str(snapshot.path), format=snapshot.format, to_graph=snapshot.to_graph,
                                  lenient=True)
         if self._snapshots is not None:
