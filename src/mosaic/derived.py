@@ -18,13 +18,12 @@ import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import RDF, XSD
 
 from mosaic.caveats import DERIVED_GRAPH, describe, rules
 from mosaic.snapshots import Snapshot
 from mosaic.store import EmbeddedStore, Store
 from mosaic.vocab import ID_BASE, MOSAIC
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 __all__ = ["DERIVED_GRAPH", "REPORTING_PAIRS", "TALLY", "derive", "derive_quads", "tally", "tally_iri", "refresh",
            "update"]
@@ -35,7 +34,6 @@ REPORTING_PAIRS = """{ ?record rico:hasAuthor ?source ; rico:hasOrHadSubject ?ta
     UNION { ?report mosaic:inDocument ?record ; mosaic:reporter ?source ; mosaic:about ?target . }"""
 TALLY = f"""SELECT ?source ?target (COUNT(DISTINCT ?record) AS ?records) WHERE {{ {REPORTING_PAIRS}
     FILTER (isIRI(?source) && isIRI(?target)) }} GROUP BY ?source ?target"""
-_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
 def derive(store: Store, folder: Path | None = None) -> bytes:
@@ -58,10 +56,10 @@ def tally(store: Store) -> bytes:
     lines = []
     for rank, (negative, source, target) in enumerate(counted, 1):
         node = f"<{tally_iri(source, target)}>"
-        lines += [f"{node} <{RDF_TYPE}> <{MOSAIC.ReportingTally}> .", f"{node} <{MOSAIC.tallyReporter}> <{source}> .",
+        lines += [f"{node} <{RDF.type}> <{MOSAIC.ReportingTally}> .", f"{node} <{MOSAIC.tallyReporter}> <{source}> .",
                   f"{node} <{MOSAIC.tallySubject}> <{target}> .",
-                  f'{node} <{MOSAIC.recordCount}> "{-negative}"^^<{_XSD_INTEGER}> .',
-                  f'{node} <{MOSAIC.tallyRank}> "{rank}"^^<{_XSD_INTEGER}> .']
+                  f'{node} <{MOSAIC.recordCount}> "{-negative}"^^<{XSD.integer}> .',
+                  f'{node} <{MOSAIC.tallyRank}> "{rank}"^^<{XSD.integer}> .']
     return "\n".join(lines + [""]).encode("utf-8")
 
 

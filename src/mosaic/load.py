@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import XSD
 
 from mosaic.dates import bounds
 from mosaic.derived import DERIVED_GRAPH, refresh
@@ -32,7 +33,6 @@ __all__ = ["Source", "Dataset", "sources", "read", "read_dataset", "load", "buil
 
 Progress = Callable[[str], None]
 Keep = Callable[[EmbeddedStore, str | None], None]  # a scratch store, and which part is ready
-_XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def _bounds_in(value: str, files: list[Path]) -> tuple[date | None, date | None]
 
 
 def _day(day: date | None) -> str:
-    return f'"{day.isoformat()}"^^<{_XSD_DATE}>' if day is not None else "UNDEF"
+    return f'"{day.isoformat()}"^^<{XSD.date}>' if day is not None else "UNDEF"
 
 
 def _line_of(path: Path, needle: str) -> int | None:
