@@ -75,3 +75,13 @@ def test_snapshots_go_with_their_generations(tmp_path: Path, data_dir: Path) -> 
     generations = sorted(p.name.removeprefix("gen-") for p in root.glob("gen-*"))
     assert sorted(p.name.removeprefix("snapshot-") for p in root.glob("snapshot-*")) == generations
     assert len(generations) == 2
+
+
+def test_a_draft_written_otherwise_than_by_snapshots_keeps_none(tmp_path: Path, data_dir: Path) -> None:
+    """A snapshot must tell the whole generation: a fresh draft also written by other means keeps none."""
+    store = EmbeddedStore(tmp_path / "store")
+    with store.draft(fresh=True) as draft:
+        draft.load_file(data_dir / "base.trig", "urn:test:file")
+    assert store.generation is not None
+    assert not (tmp_path / "store" / ("snapshot-" + store.generation.removeprefix("gen-"))).exists()
+    assert _copy_of(tmp_path / "store").ask("ASK { GRAPH <urn:test:file> { ?s ?p ?o } }")

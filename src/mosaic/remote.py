@@ -129,7 +129,7 @@ class RemoteStore(Store):
         update request (one transaction on the server). Everything is read, so this suits the changes
         of imports and loads, not a corpus of millions of quads."""
         before = _by_graph(() if fresh else self.quads())
-        draft = EmbeddedStore(None)
+        draft = EmbeddedStore.scratch()  # changed in place: no copy of the copy at every write
         draft.bulk_add(quad for quads in before.values() for quad in quads)
         yield draft
         after = _by_graph(draft.quads())

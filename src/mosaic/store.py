@@ -304,6 +304,7 @@ class EmbeddedStore(Store):
         """Add an RDF file's quads (its default-graph triples into ``graph``) by the engine's own parser
         and bulk loader (not transactional: use it on a draft or a scratch store): no Python object per
         quad. LoadError names the file, and the line and column of a syntax error."""
+        self._no_snapshots()
         try:
             self._engine().bulk_load(path=str(path), format=rdf_format(path.suffix).engine,
                                      to_graph=ox.NamedNode(graph))
