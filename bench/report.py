@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["evaluate_targets", "machine_info", "render", "write_results"]
+__all__ = ["evaluate_targets", "machine_info", "markdown_table", "ratio", "render", "write_results"]
 
 REFERENCE = "oxigraph-mem"  # what Mosaic's ratios are taken against
 LABELS = {"mosaic": "Mosaic", "oxigraph-mem": "Oxigraph (memory)", "oxigraph-disk": "Oxigraph (disk)",
@@ -82,14 +82,14 @@ def _number(value: float | None, digits: int = 1) -> str:
     return f"{value:.{digits}f}" if value >= 1 or digits > 1 else f"{value:.2f}"
 
 
-def _ratio(value: float | None, reference: float | None) -> str:
+def ratio(value: float | None, reference: float | None) -> str:
     if value is None or not reference:
         return "–"
-    ratio = value / reference
-    return f"{ratio:.2f}×" if ratio >= 0.1 else f"{ratio:.1g}×"
+    quotient = value / reference
+    return f"{quotient:.2f}×" if quotient >= 0.1 else f"{quotient:.1g}×"
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(row[i]) for row in [header] + rows) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
@@ -165,9 +165,9 @@ def _main_table(size: dict[str, Any]) -> str:
         if with_ratio:
             mine, theirs = read(size["systems"]["mosaic"]), read(size["systems"][REFERENCE])
             numeric = isinstance(mine, (int, float)) and isinstance(theirs, (int, float))
-            row.append(_ratio(mine, theirs) if numeric and "errors" not in label and "quads" not in label else "–")
+            row.append(ratio(mine, theirs) if numeric and "errors" not in label and "quads" not in label else "–")
         rows.append(row)
-    return _table(header, rows)
+    return markdown_table(header, rows)
 
 
 def _answers_table(size: dict[str, Any]) -> str:
@@ -175,7 +175,7 @@ def _answers_table(size: dict[str, Any]) -> str:
     header = ["query"] + [LABELS.get(key, key) for key in systems] + ["check"]
     rows = [[name] + [_count(size["systems"][key]["latency"].get(name)) for key in systems] + [check["verdict"]]
             for name, check in size["checks"].items()]
-    return _table(header, rows)
+    return markdown_table(header, rows)
 
 
 def _count(timing: dict[str, Any] | None) -> str:
@@ -191,8 +191,8 @@ def _shacl_table(size: dict[str, Any]) -> str:
     for label, key in (("full validation (s)", "full_s"), ("one entity revalidated (s)", "revalidate_s")):
         values = [part.get(key) if part.get("status") == "ok" else part.get("status", "–") for part in (mine, peer)]
         numeric = all(isinstance(v, (int, float)) for v in values)
-        rows.append([label] + [_cell(v, 3) for v in values] + [_ratio(*values) if numeric else "–"])
-    return _table(["SHACL", "Mosaic (engine)", "pySHACL", "Mosaic ÷ pySHACL"], rows)
+        rows.append([label] + [_cell(v, 3) for v in values] + [ratio(*values) if numeric else "–"])
+    return markdown_table(["SHACL", "Mosaic (engine)", "pySHACL", "Mosaic ÷ pySHACL"], rows)
 
 
 def _size_section(label: str, size: dict[str, Any]) -> str:
@@ -342,7 +342,7 @@ def render(results: dict[str, Any]) -> str:
         head.append("**Interrupted: the figures below are what was measured before the interruption.**")
     sections = [_size_section(label, size) for label, size in results["sizes"].items()]
     verdicts = results.get("targets", [])
-    targets = _table(["target", "size", "measured", "verdict"],
+    targets = markdown_table(["target", "size", "measured", "verdict"],
                      [[v["target"], v["size"], v["value"], v["verdict"]] for v in verdicts])
     return "\n\n".join(head + sections + ["## Targets", targets]) + "\n"
 

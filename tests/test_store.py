@@ -10,6 +10,7 @@ from conftest import wait_for
 
 from mosaic.errors import QueryError, StoreError
 from mosaic.store import Dataset, EmbeddedStore, open_store
+from mosaic.workers import QueryWorkers
 
 A = ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("1"), ox.NamedNode("urn:g1"))
 B = ox.Quad(ox.NamedNode("urn:b"), ox.NamedNode("urn:p"), ox.Literal("2"), ox.NamedNode("urn:g2"))
@@ -74,6 +75,17 @@ def test_a_store_in_memory_answers_from_its_copy_and_follows_every_change(tmp_pa
     assert reader.ask("ASK { <urn:a> <urn:b> 2 }")  # the new generation, read from disk meanwhile
     wait_for(reader.in_memory_now)
     assert reader.ask("ASK { <urn:a> <urn:b> 2 }") and len(reader) == 2
+
+
+def test_a_query_worker_says_whether_it_answers_from_memory(store: EmbeddedStore) -> None:
+    """What benchmarks wait for before they time queries: a worker with a copy says so once it is made."""
+    on_disk, in_memory = QueryWorkers(store.root, 1, 30), QueryWorkers(store.root, 1, 30, in_memory=True)
+    try:
+        wait_for(lambda: in_memory.call("answers_from_memory"))
+        assert not on_disk.call("answers_from_memory")
+    finally:
+        on_disk.close()
+        in_memory.close()
 
 
 def test_rows_as_text_are_the_rows_with_their_terms_written_plainly(tmp_path: Path) -> None:

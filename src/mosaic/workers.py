@@ -46,6 +46,10 @@ class Operations:
     def results(self, query: str, fmt: str, dataset: Dataset = UNION) -> bytes:
         return self.store.results(query, fmt, dataset)
 
+    def answers_from_memory(self) -> bool:
+        """Whether queries are answered from an in-memory copy of the graph (not from the disk, nor remotely)."""
+        return isinstance(self.store, EmbeddedStore) and self.store.in_memory_now()
+
     def update(self, sparql: str) -> None:
         from mosaic.derived import update
 
