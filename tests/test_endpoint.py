@@ -105,6 +105,22 @@ def test_the_format_parameter_overrides_the_accept_header(live_server: str) -> N
     assert status == 200 and headers["Content-Type"].startswith("text/csv") and "Nam Il" in body
 
 
+@pytest.mark.parametrize("where", ["form", "url of a form", "url of a direct POST"])
+def test_a_post_may_name_its_format_in_the_form_or_the_url(live_server: str, where: str) -> None:
+    """SPARQLWrapper names the format in the form it POSTs; others put it in the URL."""
+    url, body, content_type = live_server + "/sparql", urllib.parse.urlencode({"query": SELECT}), \
+        "application/x-www-form-urlencoded"
+    if where == "form":
+        body += "&format=csv"
+    else:
+        url += "?format=csv"
+    if where == "url of a direct POST":
+        body, content_type = SELECT, "application/sparql-query"
+    status, headers, text = http(url, body.encode(), {"Content-Type": content_type,
+                                                      "Accept": "application/sparql-results+json"})
+    assert status == 200 and headers["Content-Type"].startswith("text/csv") and "Nam Il" in text
+
+
 def test_q_values_choose_the_format(live_server: str) -> None:
     accept = "application/sparql-results+json;q=0.4, text/tab-separated-values;q=0.9"
     status, headers, _ = get(live_server, "/sparql", accept, query=SELECT)
@@ -157,6 +173,8 @@ def test_updates_are_refused_without_a_configured_token(live_server: str) -> Non
 @pytest.mark.parametrize("query", [
     "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
     "SELECT * WHERE { SERVICE SILENT ?endpoint { ?s ?p ?o } }",
+    "select * where { service <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",  # keywords in any case
+    "SELECT * WHERE { SeRvIcE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
 ])
 def test_service_to_other_servers_is_refused(live_server: str, query: str) -> None:
     status, _, body = get(live_server, "/sparql", "application/sparql-results+json", query=query)

@@ -38,21 +38,23 @@ _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$")
 
 @dataclass(frozen=True)
 class Operation:
-    """What a request asks for: a query or an update, its text, and its dataset."""
+    """What a request asks for: a query or an update, its text, its dataset, and the formats it names."""
 
     kind: str
     text: str
     dataset: Dataset
+    formats: list[str]
 
 
 def _read_operation() -> Operation | None:
     """The operation of the request, per the protocol's three ways of sending one; None if there is none."""
+    formats = request.args.getlist("format")
     if request.method == "GET":
         if "update" in request.args:
             abort(405, description="Updates must be sent by POST, never by GET.", valid_methods=["POST"])
         text, kind, values = request.args.get("query"), "query", request.args
     elif request.mimetype == "application/x-www-form-urlencoded":
-        values = request.form
+        values, formats = request.form, request.values.getlist("format")  # a form may name it, or the URL
         if "query" in values and "update" in values:
             abort(400, description="Send either a query or an update, not both.")
         kind = "update" if "update" in values else "query"
@@ -66,7 +68,7 @@ def _read_operation() -> Operation | None:
     if text is None:
         return None
     dataset = Dataset(_graph_iris(values, "default-graph-uri"), _graph_iris(values, "named-graph-uri"))
-    return Operation(kind, text, dataset)
+    return Operation(kind, text, dataset, formats)
 
 
 def _graph_iris(values: MultiDict[str, str], parameter: str) -> tuple[str, ...]:
@@ -106,7 +108,7 @@ def _query(operation: Operation) -> Response:
         abort(400, description="This is a SPARQL Update, not a query: POST it as 'update'.")
     form = query_form(operation.text) or "select"
     offered = GRAPH_FORMATS if form in ("construct", "describe") else list(RESULT_FORMATS)
-    fmt = negotiate(request.accept_mimetypes, request.values.getlist("format"), offered)
+    fmt = negotiate(request.accept_mimetypes, operation.formats, offered)
     if fmt is None:
         return error_response(406, f"Cannot answer a {form.upper()} query in the format asked for. It can be "
                                    f"answered as: {', '.join(media_type(name) for name in offered)}.")
