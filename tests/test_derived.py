@@ -144,3 +144,13 @@ def test_a_change_rewrites_only_what_it_changed_and_ends_as_a_full_derivation(ow
     derived = own_store.snapshot(tmp_path / "derived.nt", DERIVED_GRAPH).path.read_bytes()
     assert set(derived.splitlines()) == set(derive(own_store).splitlines())
     assert pairs(own_store, TALLIED) == pairs(own_store, COUNTED)
+
+
+def test_changes_in_a_row_each_find_the_generation_before_whole(own_store: EmbeddedStore) -> None:
+    """A draft's writer is closed before its generation becomes current, even if the caller keeps the
+    draft: left open, it went on compacting and deleted files the next reader of the generation needed."""
+    before = len(own_store)
+    for number in range(1, 4):
+        with own_store.draft() as draft:  # ``draft`` outlives the block, as a caller's variable does
+            draft.update(f"INSERT DATA {{ GRAPH <urn:test:g> {{ <urn:test:s> <urn:test:p> {number} }} }}")
+        assert len(own_store) == before + number

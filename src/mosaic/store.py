@@ -348,6 +348,8 @@ class EmbeddedStore(Store):
                 raise
             assert draft._memory is not None
             draft._memory.flush()
+            draft._memory = None  # closed before it becomes current: an open writer may still compact,
+            # deleting files a reader that opens the generation meanwhile expects (a draft is done here)
             if draft._snapshots is not None:
                 draft._snapshots.seal()
 
