@@ -146,6 +146,20 @@ def test_a_change_rewrites_only_what_it_changed_and_ends_as_a_full_derivation(ow
     assert pairs(own_store, TALLIED) == pairs(own_store, COUNTED)
 
 
+def test_a_literal_that_looks_like_a_blank_node_does_not_make_a_change_rewrite_everything(
+        own_store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a stale statement with a real blank node makes a change rewrite the whole derived graph."""
+    with own_store.draft() as draft:
+        draft.update(f"INSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{ <urn:test:s> <urn:test:p> \"no _:blank here\" }} }}")
+
+    def rewrite_all(self: EmbeddedStore, graphs: object) -> None:
+        raise AssertionError("the whole derived graph was rewritten")
+
+    monkeypatch.setattr(EmbeddedStore, "write_graphs", rewrite_all)
+    update(own_store, f"INSERT DATA {{ GRAPH <urn:test:change> {{ <{NEW_RECORD}> a rico:Record }} }}")
+    assert not own_store.ask(f"ASK {{ GRAPH <{DERIVED_GRAPH}> {{ <urn:test:s> ?p ?o }} }}")  # stale, so deleted
+
+
 def test_changes_in_a_row_each_find_the_generation_before_whole(own_store: EmbeddedStore) -> None:
     """A draft's writer is closed before its generation becomes current, even if the caller keeps the
     draft: left open, it went on compacting and deleted files the next reader of the generation needed."""

@@ -103,12 +103,20 @@ def _remove_stale(draft: EmbeddedStore, derived: bytes, spool: Path) -> bytes:
         return derived
     new = set(derived.splitlines())
     stale, fresh = old - new, new - old
-    if any(b"_:" in line for line in stale):  # blank nodes cannot be named in DELETE DATA (older stores)
+    if _has_blank_nodes(stale):  # DELETE DATA cannot name them (older stores kept blank tallies)
         draft.write_graphs({DERIVED_GRAPH: []})
         stale, fresh = set(), new
     if stale:
         draft.update(f"DELETE DATA {{ GRAPH <{DERIVED_GRAPH}> {{ {b' '.join(sorted(stale)).decode('utf-8')} }} }}")
     return b"\n".join(sorted(fresh)) + b"\n" if fresh else b""
+
+
+def _has_blank_nodes(lines: set[bytes]) -> bool:
+    """Whether any of the N-Triples ``lines`` has a blank node; a literal that only contains "_:" has none."""
+    if not any(b"_:" in line for line in lines):
+        return False
+    triples = ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
+    return any(isinstance(term, ox.BlankNode) for triple in triples for term in (triple.subject, triple.object))
 
 
 def update(store: Store, sparql: str) -> None:
