@@ -42,6 +42,15 @@ class Snapshot:
     def to_graph(self) -> ox.NamedNode | None:
         return ox.NamedNode(self.graph) if self.graph is not None else None
 
+    def write_from(self, engine: ox.Store) -> None:
+        """The engine's quads (those of ``graph``, if named) written out into the file."""
+        engine.dump(output=str(self.path), format=self.format, from_graph=self.to_graph)
+
+    def add_to(self, engine: ox.Store) -> None:
+        """The file's quads added to ``engine`` by its bulk loader. The engine wrote them from checked
+        terms, so they are not checked again (lenient), and it parses without holding the GIL."""
+        engine.bulk_load(path=str(self.path), format=self.format, to_graph=self.to_graph, lenient=True)
+
 
 class SnapshotFiles:
     """The snapshots a new generation is written from, kept in ``folder`` as they come."""
@@ -74,8 +83,7 @@ def load_snapshot(folder: Path, engine: ox.Store) -> bool:
     try:
         parts = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
         for part in parts:
-            snapshot = Snapshot(folder / part["file"], part["graph"])
-            engine.bulk_load(path=str(snapshot.path), format=snapshot.format, to_graph=snapshot.to_graph, lenient=True)
+            Snapshot(folder / part["file"], part["graph"]).add_to(engine)
     except (OSError, ValueError, SyntaxError, KeyError, TypeError):
         return False
     return True

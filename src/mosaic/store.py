@@ -269,7 +269,7 @@ class EmbeddedStore(Store):
     def snapshot(self, path: Path, graph: str | None = None) -> Snapshot:
         """Every quad, or those of the named graph ``graph``, written out by the engine into the file ``path``."""
         snapshot = Snapshot(path, graph)
-        self._engine().dump(output=str(path), format=snapshot.format, from_graph=snapshot.to_graph)
+        snapshot.write_from(self._engine())
         return snapshot
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
@@ -314,12 +314,10 @@ class EmbeddedStore(Store):
             raise LoadError(str(path), None, None, str(error)) from error
 
     def restore(self, snapshot: Snapshot) -> None:
-        """Add a snapshot's quads by the bulk loader (not transactional: use it on a draft). The engine
-        parses and writes without holding the GIL, so a thread can write a draft while another computes;
-        what it parses was written by the engine from checked terms, so it skips checking them again.
-        A fresh draft keeps the file beside its generation (it is moved there), for readers to copy from."""
-        self._engine().bulk_load(path=str(snapshot.path), format=snapshot.format, to_graph=snapshot.to_graph,
-                                 lenient=True)
+        """Add a snapshot's quads by the bulk loader (not transactional: use it on a draft), without the
+        GIL, so a thread can write a draft while another computes. A fresh draft keeps the file beside
+        its generation (it is moved there), for readers to copy from."""
+        snapshot.add_to(self._engine())
         if self._snapshots is not None:
             self._snapshots.add(snapshot)  # kept, so that readers copy the generation from flat files
 
