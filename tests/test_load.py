@@ -6,9 +6,10 @@ import gc
 from pathlib import Path
 
 import pytest
-from conftest import ONTOLOGY, SHAPES, TEST_DATA
+from conftest import DATA, ONTOLOGY, SHAPES, TEST_DATA
 
 from mosaic.dates import bounds
+from mosaic.derived import DERIVED_GRAPH
 from mosaic.errors import LoadError, ShapeViolation
 from mosaic.load import build, load, sources
 from mosaic.store import EmbeddedStore
@@ -61,6 +62,17 @@ def test_a_shape_violation_names_node_and_shape_and_changes_nothing(store: Embed
     assert "mission:test-stateless" in message and "shape:MissionShape" in message
     assert "mosaic:sendingState" in message and f"{bad}:34" in message
     assert _snapshot(store) == before
+
+
+def test_a_graph_that_will_be_refused_has_its_data_written_but_not_its_derived_graph(data_dir: Path) -> None:
+    """The derived graph is handed over for writing only once the graph conforms."""
+    _add_bad(data_dir, "mission-no-sending-state")
+    kept: list[str | None] = []
+    report = build(EmbeddedStore.scratch(), sources(data_dir, ONTOLOGY), SHAPES,
+                   keep=lambda work, graph: kept.append(graph))
+    assert not report.conforms and kept == [None]
+    assert build(EmbeddedStore.scratch(), sources(DATA, ONTOLOGY), SHAPES,
+                 keep=lambda work, graph: kept.append(graph)).conforms and kept[1:] == [None, DERIVED_GRAPH]
 
 
 def test_a_store_reopened_from_disk_after_a_failed_load_is_unchanged(tmp_path: Path, data_dir: Path) -> None:
