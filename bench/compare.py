@@ -43,7 +43,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="comma-separated numbers of triples (100k if not given; 20k with --quick)")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset of the systems")
     parser.add_argument("--runs", type=int, default=10, help="timed runs per query, after the warm-up")
-    parser.add_argument("--warmups", type=int, default=2, help="untimed runs per query first")
+    parser.add_argument("--warmups", type=int, default=2, help="untimed runs per query first (at least)")
+    parser.add_argument("--warmup-seconds", type=float, default=1.0,
+                        help="untimed runs go on for at least this long, until the query runs at steady speed")
     parser.add_argument("--throughput-seconds", type=float, default=20, help="how long the 8 clients run")
     parser.add_argument("--threads", type=int, default=8, help="concurrent clients for throughput")
     parser.add_argument("--query-timeout", type=float, default=60,
@@ -62,7 +64,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="a smoke run: 20k triples, 3 runs, 3 s of throughput")
     args = parser.parse_args(argv)
     if args.quick:
-        args.runs, args.warmups, args.throughput_seconds = 3, 1, 3
+        args.runs, args.warmups, args.warmup_seconds, args.throughput_seconds = 3, 1, 0, 3
     args.sizes = getattr(args, "sizes", "20k" if args.quick else "100k")
     unknown = set(args.systems.split(",")) - set(SYSTEMS)
     if unknown:
@@ -88,7 +90,8 @@ def measure_latency(running: Running, queries: list[Query], args: argparse.Names
     endpoint = Endpoint(running.url, client_timeout(running))
     try:
         for query in queries:
-            timing = time_query(endpoint, query.text_for(running.system.key), query.accept, args.warmups, args.runs)
+            timing = time_query(endpoint, query.text_for(running.system.key), query.accept, args.warmups, args.runs,
+                                args.warmup_seconds)
             timings[query.name] = timing
             log(f"  {query.name}: " + (f"median {timing.median_ms:.2f} ms, {timing.count} answers"
                                         if timing.median_ms is not None else timing.status))
