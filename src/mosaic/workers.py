@@ -104,9 +104,10 @@ class QueryWorkers:
         self.root = root
         self.in_memory = in_memory
         self.timeout = timeout
-        # the worker that answered last answers next: its copy of the graph is still in the CPU's caches
-        # (a shared cache holds one copy, not two). At 1M triples, a records-by-year query one client asks
-        # again and again takes 5.5-6.0 ms so, and 10-14 ms when the workers take turns (four trials each)
+        # the worker that answered last answers next: its copy of the graph is still in the CPU's caches,
+        # which any pause cools (a query asked again after 5 ms of sleep runs at its cold speed). At 1M
+        # triples, a records-by-year query one client asks again and again takes 5.5-6.0 ms so, and
+        # 10-14 ms when the workers take turns (four trials each), each then waiting twice as long
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._all: set[_Worker] = set()
         self._closed = False
