@@ -34,12 +34,14 @@ _MISSIONS = f"""
         OPTIONAL {{ ?mission mosaic:sendingState/skos:prefLabel ?state
                    FILTER (LANGMATCHES(LANG(?state), "en") || LANG(?state) = "") }}
     }}"""
+# Each way a record comes from a mission is a whole join of its own: with the record and mission
+# patterns outside the UNION, the engine took 108 s over a million triples in memory (2.6 s on disk)
+# for what the two branches find in 0.1 s each.
 _RECORDS = f"""
     SELECT DISTINCT ?mission ?record ?earliest ?latest WHERE {{
-        ?record a rico:Record .
-        {{ ?record rico:hasAuthor ?mission . }}
-        UNION {{ ?record rico:hasAuthor ?author . ?post org:member ?author ; org:organization ?mission . }}
-        ?mission a ?class . {_MISSION_CLASSES}
+        {{ ?record a rico:Record ; rico:hasAuthor ?mission . ?mission a ?class . {_MISSION_CLASSES} }}
+        UNION {{ ?record a rico:Record ; rico:hasAuthor ?author . ?post org:member ?author ; org:organization ?mission .
+                ?mission a ?class . {_MISSION_CLASSES} }}
         OPTIONAL {{ ?record mosaic:date ?d . OPTIONAL {{ ?d mosaic:earliest ?earliest }}
                    OPTIONAL {{ ?d mosaic:latest ?latest }} }}
     }}"""
