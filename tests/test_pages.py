@@ -17,7 +17,7 @@ from markupsafe import escape
 from mosaic.load import load
 from mosaic.store import EmbeddedStore
 from mosaic.vocab import ID_BASE
-from mosaic.web import ServerConfig, create_app, workers
+from mosaic.web import ServerConfig, create_app, pages, workers
 from mosaic.web.pages import examples, render_entity, render_query_page
 
 KIM = ID_BASE + "person/kim-il-sung"
@@ -237,6 +237,19 @@ def test_a_page_asks_only_a_few_queries(app: Flask) -> None:
             assert len(calls) <= 6, iri
     finally:
         del pool.call
+
+
+def test_citations_asked_a_few_claims_at_a_time_give_the_same_page(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A busy entity's claims are cited in batches (one query for thousands is slow); none is lost."""
+    whole = _entity(app, KIM)
+    pool = app.extensions["mosaic.workers"]
+    calls: list[str] = []
+    original = pool.call
+    monkeypatch.setattr(pages, "_VALUES_AT_ONCE", 3)
+    monkeypatch.setattr(pool, "call", lambda method, *args, **kw: calls.append(args[0]) or original(method, *args, **kw))
+    batched = _entity(app, KIM)
+    assert sum("VALUES ?claim" in query for query in calls) > 3
+    assert batched == whole
 
 
 def test_the_entity_route_serves_the_page_to_browsers(app: Flask) -> None:

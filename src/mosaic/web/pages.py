@@ -221,26 +221,10 @@ class _Facts:
     def __init__(self, iri: str) -> None:
         self.iri = iri
         ref = f"<{iri}>"
-        self.outgoing = _group(_select(f"""
-            SELECT ?p ?value ?claim ?dp ?dv ?written WHERE {{
-              GRAPH ?claim {{
-                {ref} ?p ?value .
-                OPTIONAL {{ ?value ?dp ?dv FILTER (isBlank(?value)) OPTIONAL {{ ?dv mosaic:asWritten ?written }} }}
-              }}
-            }}"""))
-        self.incoming = _group(_select(f"""
-            SELECT ?p ?value ?claim ?dp ?dv ?written WHERE {{
-              GRAPH ?claim {{
-                ?value ?p {ref} .
-                OPTIONAL {{
-                  ?value ?dp ?dv
-                  FILTER ((isBlank(?value) || ?p IN (mosaic:translatedBy, prov:wasDerivedFrom))
-                          && !sameTerm(?dv, {ref}))
-                  OPTIONAL {{ ?dv mosaic:asWritten ?written }}
-                }}
-              }}
-              ?claim a mosaic:Claim .
-            }}"""))
+        self.outgoing = _group(_select(_facts_query(f"{ref} ?p ?value", "isBlank(?value)")))
+        self.incoming = _group(_select(_facts_query(
+            f"?value ?p {ref}", f"(isBlank(?value) || ?p IN (mosaic:translatedBy, prov:wasDerivedFrom)) && !sameTerm(?dv, {ref})",
+            "?claim a mosaic:Claim .")))
         self._taken: set[int] = set()
 
     def take(self, *predicates: URIRef, incoming: bool = False) -> list[_Fact]:
@@ -255,6 +239,22 @@ class _Facts:
 
     def all(self) -> list[_Fact]:
         return self.outgoing + self.incoming
+
+
+def _facts_query(fact: str, detailed: str, where: str = "") -> str:
+    """The statements ``fact`` (a triple pattern naming ?p and ?value) with their claims, and for those
+    ``detailed`` keeps, the details of ?value (?dp ?dv, and ?written where ?dv is written out).
+
+    Each OPTIONAL repeats the fact, so the engine finds its rows from the entity outwards: nested
+    OPTIONALs with only ?value in common were evaluated over the whole graph, which took 1.1 s for a
+    person's five statements at a million triples (0.001 s so), and 0.9 s for the 6,468 about them
+    (0.24 s). The rows are the same: the details, then the written forms, join the fact they extend."""
+    return f"""
+        SELECT ?p ?value ?claim ?dp ?dv ?written WHERE {{
+          GRAPH ?claim {{ {fact} }} {where}
+          OPTIONAL {{ GRAPH ?claim {{ {fact} . ?value ?dp ?dv }} FILTER ({detailed}) }}
+          OPTIONAL {{ GRAPH ?claim {{ {fact} . ?value ?dp ?dv . ?dv mosaic:asWritten ?written }} FILTER ({detailed}) }}
+        }}"""
 
 
 def _group(rows: Rows) -> list[_Fact]:
@@ -410,18 +410,21 @@ def _describe(iris: list[str]) -> Rows:
         }}""")
 
 
+_VALUES_AT_ONCE = 500  # claims per query: from about 2,000 VALUES on, the engine joins them slowly
+
+
 def _cites(claims: list[str], sources: dict[str, _Source]) -> dict[str, Cite]:
-    if not claims:
-        return {}
-    rows = _select(f"""
+    """How each claim is cited. Asked of 500 claims at a time: the 3,516 claims of a busy person's page
+    took 3.1 s in one query at a million triples (its 1,000 first took 0.005 s, its 2,000 first 1.8 s)."""
+    rows = [row for start in range(0, len(claims), _VALUES_AT_ONCE) for row in _select(f"""
         SELECT ?claim ?source ?locator ?quote ?evidence ?rank WHERE {{
-          VALUES ?claim {{ {" ".join(_ref(c) for c in claims)} }}
+          VALUES ?claim {{ {" ".join(_ref(c) for c in claims[start:start + _VALUES_AT_ONCE])} }}
           ?claim a mosaic:Claim ; prov:wasDerivedFrom ?source .
           OPTIONAL {{ ?claim mosaic:locator ?locator }}
           OPTIONAL {{ ?claim mosaic:quote ?quote }}
           OPTIONAL {{ ?claim mosaic:evidence ?evidence }}
           OPTIONAL {{ ?claim mosaic:rank ?rank }}
-        }}""")
+        }}""")]
     cites = {}
     for row in rows:
         source = sources.get(str(row["source"]))
