@@ -14,7 +14,8 @@ import pytest
 from conftest import ROOT, SEEDS, Tab
 from PIL import Image, ImageChops
 
-from mosaic.analysis import brokerage, communities, compare, ego, k_core, metrics
+from mosaic.analysis import EXACT_BETWEENNESS_NODES, SAMPLED_SOURCES, brokerage, communities, compare, ego, k_core, \
+    metrics
 from mosaic.network import Period, build
 from mosaic.network_files import write
 from mosaic.remote import RemoteStore
@@ -50,6 +51,18 @@ def test_betweenness_and_pagerank_against_networkx(small: nx.DiGraph) -> None:
     table = metrics(small)
     assert table["betweenness"].to_dict() == pytest.approx(nx.betweenness_centrality(small))
     assert table["pagerank"].to_dict() == pytest.approx(nx.pagerank(small, weight="weight"))
+
+
+def test_betweenness_is_exact_in_a_small_network_and_estimated_in_a_large_one(small: nx.DiGraph) -> None:
+    assert metrics(small).attrs["betweenness_sources"] is None
+    large = nx.gnm_random_graph(EXACT_BETWEENNESS_NODES + 100, 3000, seed=1, directed=True)
+    table = metrics(large)
+    assert table.attrs["betweenness_sources"] == SAMPLED_SOURCES
+    estimate = nx.betweenness_centrality(large, k=SAMPLED_SOURCES, seed=0)
+    assert table["betweenness"].to_dict() == pytest.approx(estimate)
+    assert table["betweenness"].to_dict() != pytest.approx(nx.betweenness_centrality(large))
+    assert metrics(small, betweenness_sample=3).attrs["betweenness_sources"] == 3
+    assert metrics(large, betweenness_sample=0).attrs["betweenness_sources"] is None
 
 
 def test_hubs_and_authorities_against_networkx(small: nx.DiGraph) -> None:
@@ -195,6 +208,16 @@ def test_the_cli_commands(store_path: Path, command: list[str], expected: str) -
     assert expected in result.stdout
 
 
+def test_the_cli_says_when_betweenness_is_estimated(store_path: Path) -> None:
+    exact = mosaic("network", "metrics", "co-mention", "--store", str(store_path), "--format", "json")
+    estimated = mosaic("network", "metrics", "co-mention", "--store", str(store_path), "--format", "json",
+                       "--betweenness-sample", "2")
+    assert exact.returncode == estimated.returncode == 0, estimated.stderr
+    assert "estimated" not in exact.stderr
+    nodes = len(json.loads(estimated.stdout))
+    assert f"Betweenness is estimated from 2 of the {nodes} nodes" in estimated.stderr
+
+
 def test_the_cli_queries_an_endpoint_by_url(live_server: str, tmp_path: Path) -> None:
     target = tmp_path / "information.gexf"
     result = mosaic("network", "export", "information", "--endpoint", live_server + "/sparql", "-o", str(target))
@@ -221,6 +244,7 @@ def test_network_json_has_the_filters_of_the_command_line(live_server: str) -> N
     assert {(link["source"], link["target"]) for link in data["links"]} >= {(PAK_UIWAN, USSR_EMBASSY)}
     assert data["graph"]["period"] == "1955-01-01/1956-12-31"
     assert all("pagerank" in node and node["href"].startswith("/id/") for node in data["nodes"])
+    assert data["graph"]["betweenness_sources"] is None  # a small network: exact
 
 
 def test_the_network_page_draws_in_the_browser(tab: Tab, live_server: str) -> None:

@@ -13,7 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from mosaic import settings
-from mosaic.analysis import brokerage, compare, ego, metrics
+from mosaic.analysis import EXACT_BETWEENNESS_NODES, SAMPLED_SOURCES, brokerage, compare, ego, metrics
 from mosaic.network import CAVEAT_POLICIES, KINDS, Period, build
 from mosaic.network_files import FILE_FORMATS, edge_table, write
 from mosaic.remote import source
@@ -70,11 +70,19 @@ def network() -> None:
 @network_options
 @click.option("--sort", default="pagerank", show_default=True, help="Column to sort by, largest first.")
 @click.option("--top", type=int, default=0, help="Show only this many rows (0: all).")
+@click.option("--betweenness-sample", type=click.IntRange(min=0), default=None, metavar="N",
+              help=f"Estimate betweenness from N source nodes; 0: exact. [default: exact up to "
+                   f"{EXACT_BETWEENNESS_NODES:,} nodes, else {SAMPLED_SOURCES}]")
 @table_format
 @output_file
-def metrics_command(graph: nx.Graph, sort: str, top: int, output: str, output_file: Path | None) -> None:
+def metrics_command(graph: nx.Graph, sort: str, top: int, betweenness_sample: int | None, output: str,
+                    output_file: Path | None) -> None:
     """Degrees, betweenness, PageRank, hubs, brokerage, cores and communities."""
-    table = metrics(graph)
+    table = metrics(graph, betweenness_sample)
+    sources = table.attrs["betweenness_sources"]
+    if sources is not None:
+        click.echo(f"Betweenness is estimated from {sources:,} of the {len(graph):,} nodes "
+                   "(--betweenness-sample 0 for the exact value).", err=True)
     if sort not in table.columns:
         raise click.BadParameter(f"choose one of: {', '.join(table.columns)}", param_hint="--sort")
     table = table.sort_values(sort, ascending=False)

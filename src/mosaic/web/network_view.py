@@ -1,14 +1,16 @@
 """The interactive network view at /network, and the network data it draws at /network.json.
 
 Both take the filters of ``mosaic network``: kind, from, to. The data is node-link JSON with each
-node's measures, so the page can size nodes by PageRank and colour them by faction or mission.
+node's measures, so the page can size nodes by PageRank and colour them by faction or mission. Only
+the measures it carries are computed, and betweenness is estimated in a large network (see
+mosaic.analysis); ``graph.betweenness_sources`` says from how many nodes (null: exact).
 """
 
 from __future__ import annotations
 
 from flask import Flask, Response, abort, jsonify, request
 
-from mosaic.analysis import metrics
+from mosaic.analysis import centralities
 from mosaic.errors import DateError
 from mosaic.iris import local_path
 from mosaic.network import CAVEAT_POLICIES, KINDS, Period, build
@@ -35,13 +37,14 @@ def network_data() -> Response:
     """GET /network.json?kind=&from=&to=: the network as node-link JSON, measures on the nodes."""
     kind, period, caveats = _filters()
     graph = build(queries(), kind, period, caveats)
-    table = metrics(graph)
+    table = centralities(graph)
     for node in graph.nodes:
         row = table.loc[node]
         graph.nodes[node].update({"pagerank": float(row["pagerank"]), "betweenness": float(row["betweenness"]),
                                   "community": int(row["community"]), "href": local_path(node) or node})
     data = node_link(graph)
-    data["graph"] = {"network": kind, "period": str(period), "caveats": caveats, "directed": graph.is_directed()}
+    data["graph"] = {"network": kind, "period": str(period), "caveats": caveats, "directed": graph.is_directed(),
+                     "betweenness_sources": table.attrs["betweenness_sources"]}
     return jsonify(data)
 
 
