@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -245,6 +246,41 @@ def test_network_json_has_the_filters_of_the_command_line(live_server: str) -> N
     assert data["graph"]["period"] == "1955-01-01/1956-12-31"
     assert all("pagerank" in node and node["href"].startswith("/id/") for node in data["nodes"])
     assert data["graph"]["betweenness_sources"] is None  # a small network: exact
+
+
+def _network_json(url: str) -> dict:
+    with urllib.request.urlopen(url) as response:
+        return json.load(response)
+
+
+def test_network_json_keeps_the_most_central_nodes_when_asked(live_server: str) -> None:
+    whole = _network_json(live_server + "/network.json?kind=co-mention")
+    top = _network_json(live_server + "/network.json?kind=co-mention&top=3")
+    ranked = sorted(whole["nodes"], key=lambda node: (-node["pagerank"], node["id"]))
+    kept = {node["id"] for node in ranked[:3]}
+    assert {node["id"] for node in top["nodes"]} == kept
+    assert {(link["source"], link["target"]) for link in top["links"]} == \
+        {(link["source"], link["target"]) for link in whole["links"] if {link["source"], link["target"]} <= kept}
+    assert top["graph"]["top"] == 3 and whole["graph"]["top"] is None
+    assert top["graph"]["nodes_in_network"] == len(whole["nodes"]) > 3
+    assert top["graph"]["edges_in_network"] == len(whole["links"])
+
+
+@pytest.mark.parametrize("top", ["0", "-1", "many"])
+def test_network_json_refuses_a_top_that_is_no_positive_number(live_server: str, top: str) -> None:
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(live_server + f"/network.json?kind=co-mention&top={top}")
+    assert error.value.code == 400 and "top is a number of nodes" in error.value.read().decode()
+
+
+def test_the_network_page_draws_only_the_most_central_nodes_of_a_large_network(tab: Tab, live_server: str) -> None:
+    whole = len(_network_json(live_server + "/network.json?kind=co-mention")["nodes"])
+    page = tab.page
+    page.goto(live_server + "/network?kind=co-mention&top=4")
+    page.wait_for_selector("#network-status:has-text('most central')")
+    assert f"The 4 most central (by PageRank) of its {whole} nodes" in page.inner_text("#network-status")
+    assert page.input_value("#network-top") == "4"
+    tab.assert_no_problems()
 
 
 def test_the_network_page_draws_in_the_browser(tab: Tab, live_server: str) -> None:

@@ -1,6 +1,7 @@
 """The interactive network view at /network, and the network data it draws at /network.json.
 
-Both take the filters of ``mosaic network``: kind, from, to. The data is node-link JSON with each
+Both take the filters of ``mosaic network``: kind, from, to; and ``top``, how many of the most
+central nodes to keep (the page draws 300 unless told otherwise, the JSON gives all). The data is node-link JSON with each
 node's measures, so the page can size nodes by PageRank and colour them by faction or mission. Only
 the measures it carries are computed, and betweenness is estimated in a large network (see
 mosaic.analysis); ``graph.betweenness_sources`` says from how many nodes (null: exact).
@@ -8,6 +9,8 @@ mosaic.analysis); ``graph.betweenness_sources`` says from how many nodes (null: 
 
 from __future__ import annotations
 
+import networkx as nx
+import pandas as pd
 from flask import Flask, Response, abort, jsonify, request
 
 from mosaic.analysis import centralities
@@ -33,18 +36,43 @@ def _filters() -> tuple[str, Period, str]:
         abort(400, description=f"A period bound is not a date: {error}. Write dates like 1956, 1956-09 or 1956-09-15.")
 
 
+DRAWN_NODES = 300  # the page draws at most this many nodes: a browser lays out 7,000 (1M triples) for minutes
+
+
+def _top() -> int | None:
+    """How many nodes to keep (``top``), the most central first; None keeps them all."""
+    text = request.args.get("top", "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        abort(400, description=f"top is a number of nodes, at least 1: {text!r}.")
+    return int(text)
+
+
+def _most_central(graph: nx.Graph, table: pd.DataFrame, top: int | None) -> nx.Graph:
+    """The ``top`` nodes of highest PageRank (in the whole network; ties by IRI) and the edges among them."""
+    if top is None or top >= len(graph):
+        return graph
+    ranked = sorted(graph.nodes, key=lambda node: (-table.at[node, "pagerank"], node))
+    return graph.subgraph(ranked[:top])
+
+
 def network_data() -> Response:
-    """GET /network.json?kind=&from=&to=: the network as node-link JSON, measures on the nodes."""
+    """GET /network.json?kind=&from=&to=&top=: the network as node-link JSON, measures on the nodes;
+    with ``top``, only its most central nodes (by PageRank) and the edges among them."""
     kind, period, caveats = _filters()
-    graph = build(queries(), kind, period, caveats)
-    table = centralities(graph)
+    top = _top()
+    whole = build(queries(), kind, period, caveats)
+    table = centralities(whole)
+    graph = _most_central(whole, table, top).copy()
     for node in graph.nodes:
         row = table.loc[node]
         graph.nodes[node].update({"pagerank": float(row["pagerank"]), "betweenness": float(row["betweenness"]),
                                   "community": int(row["community"]), "href": local_path(node) or node})
     data = node_link(graph)
     data["graph"] = {"network": kind, "period": str(period), "caveats": caveats, "directed": graph.is_directed(),
-                     "betweenness_sources": table.attrs["betweenness_sources"]}
+                     "betweenness_sources": table.attrs["betweenness_sources"], "top": top,
+                     "nodes_in_network": whole.number_of_nodes(), "edges_in_network": whole.number_of_edges()}
     return jsonify(data)
 
 
@@ -53,8 +81,10 @@ def network_page() -> Response:
     from mosaic.web.pages import render_page
 
     kind, period, caveats = _filters()
+    top = _top() or DRAWN_NODES
     return render_page("network.html", kinds=KINDS, kind=kind, start=request.args.get("from", ""),
-                       end=request.args.get("to", ""), period=str(period), policies=CAVEAT_POLICIES, caveats=caveats)
+                       end=request.args.get("to", ""), period=str(period), policies=CAVEAT_POLICIES, caveats=caveats,
+                       top=top)
 
 
 def init_app(app: Flask) -> None:

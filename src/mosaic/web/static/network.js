@@ -5,7 +5,7 @@
   const palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
                    "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94"];
   const params = new URLSearchParams({kind: status.dataset.kind, from: status.dataset.from, to: status.dataset.to,
-                                      caveats: status.dataset.caveats});
+                                      caveats: status.dataset.caveats, top: status.dataset.top});
 
   function colours(nodes) {
     const groups = [...new Set(nodes.map((n) => n.group))].sort();
@@ -64,8 +64,13 @@
       status.textContent = `${edge.records} record(s): ${edge.dates || "undated"}`;
     });
     legend(drawn.colour);
-    status.textContent = `${data.nodes.length} nodes and ${data.links.length} edges in the ${data.graph.network} ` +
-      `network, ${data.graph.period}.`;
+    const whole = data.graph.nodes_in_network;
+    const summary = data.nodes.length < whole
+      ? `The ${data.nodes.length} most central (by PageRank) of its ${whole} nodes, and the ${data.links.length} ` +
+        `edges among them, in the ${data.graph.network} network, ${data.graph.period}.`
+      : `${data.nodes.length} nodes and ${data.links.length} edges in the ${data.graph.network} network, ` +
+        `${data.graph.period}.`;
+    status.textContent = summary;
   }
 
   fetch("/network.json?" + params.toString(), {headers: {Accept: "application/json"}})
