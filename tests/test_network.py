@@ -15,8 +15,16 @@ import pytest
 from conftest import ROOT, SEEDS, Tab
 from PIL import Image, ImageChops
 
-from mosaic.analysis import EXACT_BETWEENNESS_NODES, SAMPLED_SOURCES, brokerage, communities, compare, ego, k_core, \
-    metrics
+from mosaic.analysis import (
+    EXACT_BETWEENNESS_NODES,
+    SAMPLED_SOURCES,
+    brokerage,
+    communities,
+    compare,
+    ego,
+    k_core,
+    metrics,
+)
 from mosaic.network import Period, build
 from mosaic.network_files import write
 from mosaic.remote import RemoteStore
