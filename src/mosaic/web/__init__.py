@@ -6,14 +6,24 @@ short and nothing happens at import time.
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
 from flask import Flask
 
 from mosaic import settings
 from mosaic.store import EmbeddedStore, Rows, Selects, Store, TextRow, open_store
 from mosaic.workers import DirectCalls, QueryWorkers
 
-__all__ = ["create_app", "ServerConfig"]
+__all__ = ["create_app", "ServerConfig", "per_generation"]
+
+T = TypeVar("T")
+_EXTERNAL_REFRESH = 30  # seconds an external store's cached answers are kept: it cannot say when it changed
+_CACHE_LOCKS: dict[str, threading.Lock] = {}
+_CACHE_LOCKS_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -106,3 +116,21 @@ def config() -> ServerConfig:
     from flask import current_app
 
     return current_app.config["MOSAIC"]  # type: ignore[no-any-return]
+
+
+def per_generation(name: str, build: Callable[[], T]) -> T:
+    """What ``build()`` made for the store's current generation, made again only when a change has
+    made a new one (for an external store, which cannot say when it changed: every half minute).
+    Requests that need it meanwhile wait for the one building it instead of building it too."""
+    from flask import current_app
+
+    generation = store().generation or f"external-{int(time.monotonic() // _EXTERNAL_REFRESH)}"
+    key = f"mosaic.cached.{name}"
+    with _CACHE_LOCKS_LOCK:
+        lock = _CACHE_LOCKS.setdefault(key, threading.Lock())
+    with lock:
+        cached = current_app.extensions.get(key)
+        if cached is None or cached[0] != generation:
+            cached = (generation, build())
+            current_app.extensions[key] = cached
+    return cached[1]  # type: ignore[no-any-return]

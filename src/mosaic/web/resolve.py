@@ -3,31 +3,18 @@ name authority over HTTP, for import tools and other clients."""
 
 from __future__ import annotations
 
-import threading
-import time
+from flask import Flask, Response, abort, jsonify, request
 
-from flask import Flask, Response, abort, current_app, jsonify, request
-
-from mosaic.web import queries, store
+from mosaic.web import per_generation, queries
 
 __all__ = ["init_app"]
 
-_LOCK = threading.Lock()
-_EXTERNAL_REFRESH = 30  # seconds
-
 
 def _resolver() -> object:
-    """The resolver over the graph's persons, rebuilt only when the store has a new generation (or,
-    for an external store, which cannot say when it changed, at most every half minute)."""
+    """The resolver over the graph's persons, rebuilt only when the store has changed."""
     from mosaic.names import Resolver
 
-    generation = store().generation or f"external-{int(time.monotonic() // _EXTERNAL_REFRESH)}"
-    with _LOCK:
-        cached = current_app.extensions.get("mosaic.resolver")
-        if cached is None or cached[0] != generation:
-            cached = (generation, Resolver.from_store(queries()))
-            current_app.extensions["mosaic.resolver"] = cached
-    return cached[1]
+    return per_generation("resolver", lambda: Resolver.from_store(queries()))
 
 
 def resolve() -> Response:
