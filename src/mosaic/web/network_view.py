@@ -1,10 +1,10 @@
 """The interactive network view at /network, and the network data it draws at /network.json.
 
 Both take the filters of ``mosaic network``: kind, from, to; and ``top``, how many of the most
-central nodes to keep (the page draws 300 unless told otherwise, the JSON gives all). The data is node-link JSON with each
-node's measures, so the page can size nodes by PageRank and colour them by faction or mission. Only
-the measures it carries are computed, and betweenness is estimated in a large network (see
-mosaic.analysis); ``graph.betweenness_sources`` says from how many nodes (null: exact).
+central nodes to keep (the page draws 300 unless told otherwise, the JSON gives all). The data is
+node-link JSON with each node's measures, so the page can size nodes by PageRank and colour them by
+faction or mission. Only the measures it carries are computed, and betweenness is estimated in a
+large network (see mosaic.analysis); ``graph.betweenness_sources`` says from how many nodes (null: exact).
 """
 
 from __future__ import annotations
