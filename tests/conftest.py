@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 import pytest
@@ -60,31 +62,40 @@ def free_port() -> int:
 
 @contextmanager
 def running_server(store: Path, **environment: str) -> Iterator[str]:
-    """`python server.py` on 127.0.0.1 over ``store``; yields its base URL and always stops it."""
+    """`python server.py` on 127.0.0.1 over ``store``; yields its base URL and always stops it.
+
+    Its log goes to a file, not a pipe: under load waitress logs a line for every request it queues
+    (70 KB in ten seconds of fifty clients), and a pipe no one reads fills up and stops the server."""
     port = free_port()
     env = {**os.environ, **{f"MOSAIC_{k.upper()}": v for k, v in environment.items()}}
-    process = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--port", str(port), "--store", str(store)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_answering(base, process)
-        yield base
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        process = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--port", str(port), "--store", str(store)],
+                                   env=env, stdout=subprocess.DEVNULL, stderr=log, text=True)
+        base = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr:
-            process.stderr.close()
+            _wait_until_answering(base, process, lambda: _read(log))
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
-def _wait_until_answering(base: str, process: subprocess.Popen[str]) -> None:
+def _read(log: IO[str]) -> str:
+    log.seek(0)
+    return log.read()
+
+
+def _wait_until_answering(base: str, process: subprocess.Popen[str], log: Callable[[], str] | None = None) -> None:
+    """Wait for ``base`` to answer; if the server exits first, raise with its log (``log()``, or its stderr)."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the server exited: {process.stderr.read() if process.stderr else ''}")
+            said = log() if log else process.stderr.read() if process.stderr else ""
+            raise RuntimeError(f"the server exited: {said}")
         try:
             with urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=2):
                 return
