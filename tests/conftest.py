@@ -61,16 +61,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(store: Path, **environment: str) -> Iterator[str]:
+def running_server(store: Path, log_file: Path | None = None, **environment: str) -> Iterator[str]:
     """`python server.py` on 127.0.0.1 over ``store``; yields its base URL and always stops it.
 
-    Its log goes to a file, not a pipe: under load waitress logs a line for every request it queues
-    (70 KB in ten seconds of fifty clients), and a pipe no one reads fills up and stops the server."""
+    Its log goes to ``log_file`` (or a temporary file), not a pipe: a pipe no one reads fills up and
+    stops the server, as it did under fifty clients when waitress logged every request it queued."""
     port = free_port()
     env = {**os.environ, **{f"MOSAIC_{k.upper()}": v for k, v in environment.items()}}
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-        process = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--port", str(port), "--store", str(store)],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=log, text=True)
+    opened = open(log_file, "w+", encoding="utf-8") if log_file else tempfile.TemporaryFile("w+", encoding="utf-8")
+    with opened as log:
+        command = [sys.executable, str(ROOT / "server.py"), "--port", str(port), "--store", str(store)]
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True)
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_until_answering(base, process, lambda: _read(log))

@@ -121,7 +121,8 @@ def test_a_load_killed_half_way_leaves_the_store_as_it_was(store_path: Path, tmp
 def test_fifty_clients_and_a_runaway_query_get_their_answers(store_path: Path, tmp_path: Path) -> None:
     """bench/load.py, shortened: 50 clients for 10 s on queries and pages, and a runaway query sent
     in the middle, which is cut at the time limit while the others go on being answered."""
-    with running_server(store_path, query_timeout="3") as base:
+    log = tmp_path / "server.log"
+    with running_server(store_path, log_file=log, query_timeout="3") as base:
         figures_file = tmp_path / "load.json"
         result = subprocess.run([sys.executable, str(ROOT / "bench" / "load.py"), "--url", base, "--clients", "50",
                                  "--seconds", "10", "--runaway-after", "2", "--json", str(figures_file)],
@@ -131,6 +132,9 @@ def test_fifty_clients_and_a_runaway_query_get_their_answers(store_path: Path, t
     assert figures["runaway"]["status"] == 503 and figures["runaway"]["seconds"] < 6
     assert figures["runaway"]["answered_meanwhile"] > 50  # the others were answered while it ran
     assert figures["requests"] > 200 and set(figures["by_kind"]) == {"query", "page"}
+    # the clients queued up, and the server said so about once a second, not once per request
+    queued = log.read_text(encoding="utf-8").count("Task queue depth is")
+    assert 1 <= queued <= 20, queued
 
 
 @contextmanager
