@@ -228,6 +228,22 @@ def test_updates_need_the_token(writable_server: str) -> None:
     assert '"boolean":true' in get(writable_server, "/sparql", query="ASK { <urn:a> <urn:b> <urn:c> }")[2].replace(" ", "")
 
 
+def _void_triples(base: str) -> int:
+    graph = Graph().parse(data=get(base, "/.well-known/void", "text/turtle")[2], format="turtle")
+    return int(graph.value(graph.value(None, RDF.type, VOID.Dataset), VOID.triples))
+
+
+def test_void_counts_again_after_an_update(writable_server: str) -> None:
+    """VoID's counts are kept between requests (they cost seconds at a million triples), and counted
+    again once a change has made a new generation."""
+    before = _void_triples(writable_server)
+    assert _void_triples(writable_server) == before
+    update = b"INSERT DATA { GRAPH <urn:void-test> { <urn:v1> <urn:v2> <urn:v3> . <urn:v1> <urn:v2> <urn:v4> } }"
+    assert http(writable_server + "/sparql", data=update, headers={
+        "Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret-token"})[0] == 204
+    assert _void_triples(writable_server) == before + 2
+
+
 def test_load_from_outside_is_refused_even_with_the_token(writable_server: str) -> None:
     status, _, body = http(writable_server + "/sparql", data=b"update=LOAD+%3Chttp%3A%2F%2F127.0.0.1%3A9%2Fx.ttl%3E",
                            headers={"Content-Type": "application/x-www-form-urlencoded",
