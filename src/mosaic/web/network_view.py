@@ -64,7 +64,7 @@ def network_data() -> Response:
     top = _top()
     whole = build(queries(), kind, period, caveats)
     table = centralities(whole)
-    graph = _most_central(whole, table, top).copy()
+    graph = _most_central(whole, table, top)  # a view: the measures written on its nodes go to whole's
     for node in graph.nodes:
         row = table.loc[node]
         graph.nodes[node].update({"pagerank": float(row["pagerank"]), "betweenness": float(row["betweenness"]),
