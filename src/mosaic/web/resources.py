@@ -96,9 +96,9 @@ def void_description() -> Graph:
     graph.add((dataset, VOID.uriSpace, Literal(ID_BASE)))
     graph.add((dataset, VOID.exampleResource, URIRef(ID_BASE + "person/kim-il-sung")))
     for name in ("triples", "properties"):
-        graph.add((dataset, VOID[name], Literal(int(counts[name]), datatype=XSD.integer)))
-    graph.add((dataset, VOID.distinctSubjects, Literal(int(counts["subjects"]), datatype=XSD.integer)))
-    graph.add((dataset, VOID.distinctObjects, Literal(int(counts["objects"]), datatype=XSD.integer)))
+        graph.add((dataset, VOID[name], Literal(counts[name], datatype=XSD.integer)))
+    graph.add((dataset, VOID.distinctSubjects, Literal(counts["subjects"], datatype=XSD.integer)))
+    graph.add((dataset, VOID.distinctObjects, Literal(counts["objects"], datatype=XSD.integer)))
     graph.add((dataset, VOID.classes, Literal(counts["classes"], datatype=XSD.integer)))
     graph.add((dataset, VOID.entities, Literal(counts["entities"], datatype=XSD.integer)))
     for name in _DUMP_FORMATS:
