@@ -222,9 +222,8 @@ class _Facts:
         self.iri = iri
         ref = f"<{iri}>"
         self.outgoing = _group(_select(_facts_query(f"{ref} ?p ?value", "isBlank(?value)")))
-        self.incoming = _group(_select(_facts_query(
-            f"?value ?p {ref}", f"(isBlank(?value) || ?p IN (mosaic:translatedBy, prov:wasDerivedFrom)) && !sameTerm(?dv, {ref})",
-            "?claim a mosaic:Claim .")))
+        detailed = f"(isBlank(?value) || ?p IN (mosaic:translatedBy, prov:wasDerivedFrom)) && !sameTerm(?dv, {ref})"
+        self.incoming = _group(_select(_facts_query(f"?value ?p {ref}", detailed, "?claim a mosaic:Claim .")))
         self._taken: set[int] = set()
 
     def take(self, *predicates: URIRef, incoming: bool = False) -> list[_Fact]:
