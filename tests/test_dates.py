@@ -69,7 +69,11 @@ def test_unreadable_values_raise_a_date_error_naming_them(bad: str) -> None:
     ("undated [1955]", "1955?"),
     ("26–27.XI.1957", "1957-11-26/1957-11-27"),
     ("May 7–8, 1956", "1956-05-07/1956-05-08"),
-    ("the early 1990s", "199X"),
+    ("the 1960s", "196X"),
+    ("the early 1990s", "1990~/1993~"),
+    ("the mid-1990s", "1993~/1996~"),
+    ("the late 1960s", "1966~/1969~"),
+    ("Starting in the early 2000s", "2000~/.."),
     ("c. 1955", "1955~"),
     ("1956-07-24", "1956-07-24"),
     ("1955-23", "1955-23"),
@@ -83,3 +87,15 @@ def test_dates_as_written_become_edtf(written: str, edtf: str) -> None:
                                      "sometime in 1956", "from 1967 to 1964", "", "12"])
 def test_what_is_not_a_date_gives_none_rather_than_a_guess(written: str) -> None:
     assert parse_written(written) is None
+
+
+@pytest.mark.parametrize(("written", "earliest", "latest"), [
+    ("the early 1990s", date(1990, 1, 1), date(1993, 12, 31)),
+    ("the mid-1990s", date(1993, 1, 1), date(1996, 12, 31)),
+    ("the late 1960s", date(1966, 1, 1), date(1969, 12, 31)),
+    ("the 1960s", date(1960, 1, 1), date(1969, 12, 31)),
+])
+def test_early_mid_and_late_stay_in_the_bounds_of_a_decade(written: str, earliest: date, latest: date) -> None:
+    """"the late 1960s" is not the whole decade: a record of 1961 must not sort or filter as one of it."""
+    edtf = parse_written(written)
+    assert edtf is not None and bounds(edtf) == (earliest, latest)

@@ -151,6 +151,8 @@ def _span(text: str) -> Span | None:
     text = re.sub(r"^(?:in|during|throughout) ", "", text.strip())
     if match := re.fullmatch(r"(?:mid-?\s?|the middle of )" + _YEAR, text):
         return f"{match['year']}-05", f"{match['year']}-08"
+    if match := re.fullmatch(r"(?:the )?(?P<part>early|mid-?|late) ?(?P<decade>\d{3})0s", text):
+        return _decade_part(match["decade"], match["part"].rstrip("-"))
     if match := re.fullmatch(_DAYS + r"\.(?P<roman>[ivx]+)\." + _YEAR, text):
         return _days(match["year"], _ROMAN.get(match["roman"]), match["day"], match["last"])
     if match := re.fullmatch(_MONTH + r" " + _DAYS + r",? " + _YEAR, text):
@@ -159,6 +161,19 @@ def _span(text: str) -> Span | None:
         return _days(match["year"], _MONTHS.get(match["month"]), match["day"], None)
     value = _simple(text)
     return (value, value) if value else None
+
+
+# Years of a decade that "early", "mid" and "late" mean (0-9): EDTF has no word for a part of a decade
+# (its sub-year groupings, 21-41, divide a year), so a part is an interval of approximate years, which
+# keeps the part in the bounds and says with "~" that its ends are not sharp. The parts overlap on
+# purpose: "the early 1990s" and "the mid-1990s" may both mean 1993.
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
+def _decade_part(decade: str, part: str) -> Span:
+    """"the early 1990s" as ``("1990~", "1993~")``: the approximate first and last year of that part."""
+    first, last = _DECADE_PARTS[part]
+    return f"{decade}{first}~", f"{decade}{last}~"
 
 
 def _days(year: str, month: int | None, day: str, last: str | None) -> Span | None:
@@ -195,7 +210,7 @@ _SIMPLE: list[tuple[str, Callable[[re.Match[str]], str | None]]] = [
      lambda m: f"{m['year']}-{_SEASONS[m['season']]}"),
     (r"(?:early|(?:the )?first half of) " + _YEAR, lambda m: f"{m['year']}-40"),
     (r"(?:late|(?:the )?second half of|(?:by )?the end of) " + _YEAR, lambda m: f"{m['year']}-41"),
-    (r"(?:the )?(?:(?:early|mid-?|late) ?)?(?P<decade>\d{3})0s", lambda m: f"{m['decade']}X"),
+    (r"(?:the )?(?P<decade>\d{3})0s", lambda m: f"{m['decade']}X"),
     (_YEAR, lambda m: m["year"]),
 ]
 
