@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
+from conftest import ONTOLOGY, SHAPES, TEST_DATA
+from flask import Flask
 
 from mosaic.dates import bounds, parse_written
 from mosaic.errors import DateError
+from mosaic.load import load
+from mosaic.store import EmbeddedStore
+from mosaic.vocab import ID_BASE
+from mosaic.web import ServerConfig, create_app
+from mosaic.web.pages import entity_page
 
 
 @pytest.mark.parametrize(("edtf", "earliest", "latest"), [
@@ -99,3 +108,55 @@ def test_early_mid_and_late_stay_in_the_bounds_of_a_decade(written: str, earlies
     """"the late 1960s" is not the whole decade: a record of 1961 must not sort or filter as one of it."""
     edtf = parse_written(written)
     assert edtf is not None and bounds(edtf) == (earliest, latest)
+
+
+# --- pages list dates by their bounds ------------------------------------------------------------------
+
+# Three posts whose dates as written sort "July 1956", "June 8, 1956", "March 5, 1956" as text.
+POSTS_TRIG = """
+claim:posts-L1 {
+    [] a org:Membership ; org:member person:test-diplomat ; org:organization mission:test-embassy ;
+        org:role role:ambassador ;
+        org:memberDuring [ a mosaic:TimeSpan ; mosaic:asWritten "July 1956" ; mosaic:edtf "1956-07"^^edtf:EDTF ] .
+    [] a org:Membership ; org:member person:test-diplomat ; org:organization mission:test-embassy ;
+        org:role role:first-secretary ;
+        org:memberDuring [ a mosaic:TimeSpan ; mosaic:asWritten "June 8, 1956" ; mosaic:edtf "1956-06-08"^^edtf:EDTF ] .
+    [] a org:Membership ; org:member person:test-diplomat ; org:organization mission:test-embassy ;
+        org:role role:third-secretary ;
+        org:memberDuring [ a mosaic:TimeSpan ; mosaic:asWritten "March 5, 1956" ; mosaic:edtf "1956-03-05"^^edtf:EDTF ] .
+}
+claim:posts-L1 a mosaic:Claim ; prov:wasDerivedFrom doc:test-source ; mosaic:locator "line 1" ; mosaic:line 1 ;
+    mosaic:evidence evidence:stated .
+"""
+
+
+@pytest.fixture(scope="module")
+def posts_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """The app over the test base graph plus a diplomat's three dated posts."""
+    data = tmp_path_factory.mktemp("posts-data")
+    base = (TEST_DATA / "good" / "base.trig").read_text(encoding="utf-8")
+    header = "".join(line + "\n" for line in base.splitlines() if line.startswith("@prefix"))
+    (data / "base.trig").write_text(base, encoding="utf-8")
+    (data / "posts.trig").write_text(header + POSTS_TRIG, encoding="utf-8")
+    store: Path = tmp_path_factory.mktemp("posts-store") / "store"
+    load(EmbeddedStore(store), data, ONTOLOGY, SHAPES)
+    app = create_app(ServerConfig(store=store, query_timeout=10, max_rows=0, workers=1, memory=False, update_token="",
+                                  max_query_length=100_000, max_body=1_000_000, federation=()))
+    try:
+        yield app
+    finally:
+        app.extensions["mosaic.workers"].close()
+
+
+def _dates_in(app: Flask, iri: str, heading: str) -> list[str]:
+    """The last cell (the date as written) of each line of a section of an entity's page."""
+    with app.test_request_context():
+        page = entity_page(ID_BASE + iri)
+    section = next(s for s in page.sections if s.heading == heading)
+    return [line.cells[-1][0].text for line in section.lines]
+
+
+@pytest.mark.parametrize(("iri", "heading"), [("person/test-diplomat", "Posts and memberships"),
+                                              ("mission/test-embassy", "Members and posts")])
+def test_pages_list_posts_by_the_bounds_of_their_dates(posts_app: Flask, iri: str, heading: str) -> None:
+    assert _dates_in(posts_app, iri, heading) == ["March 5, 1956", "June 8, 1956", "July 1956"]

@@ -210,9 +210,15 @@ class _Fact:
     claim: str
     details: dict[URIRef, list[Identifier]] = field(default_factory=dict)
     written: dict[Identifier, str] = field(default_factory=dict)
+    bounds: dict[Identifier, tuple[str, str]] = field(default_factory=dict)
 
     def detail(self, predicate: URIRef) -> list[Identifier]:
         return self.details.get(predicate, [])
+
+    def when(self, predicate: URIRef) -> tuple[str, str]:
+        """The bounds of the (first) date ``predicate`` gives, to sort by: never the date as written."""
+        dates = self.detail(predicate)
+        return self.bounds.get(dates[0], ("9999", "9999")) if dates else ("9999", "9999")
 
 
 class _Facts:
@@ -242,17 +248,20 @@ class _Facts:
 
 def _facts_query(fact: str, detailed: str, where: str = "") -> str:
     """The statements ``fact`` (a triple pattern naming ?p and ?value) with their claims, and for those
-    ``detailed`` keeps, the details of ?value (?dp ?dv, and ?written where ?dv is written out).
+    ``detailed`` keeps, the details of ?value (?dp ?dv, and ?written where ?dv is written out, with the
+    bounds of a date, ?early and ?late, to sort by).
 
     Each OPTIONAL repeats the fact, so the engine finds its rows from the entity outwards: nested
     OPTIONALs with only ?value in common were evaluated over the whole graph, which took 1.1 s for a
     person's five statements at a million triples (0.001 s so), and 0.9 s for the 6,468 about them
     (0.24 s). The rows are the same: the details, then the written forms, join the fact they extend."""
     return f"""
-        SELECT ?p ?value ?claim ?dp ?dv ?written WHERE {{
+        SELECT ?p ?value ?claim ?dp ?dv ?written ?early ?late WHERE {{
           GRAPH ?claim {{ {fact} }} {where}
           OPTIONAL {{ GRAPH ?claim {{ {fact} . ?value ?dp ?dv }} FILTER ({detailed}) }}
-          OPTIONAL {{ GRAPH ?claim {{ {fact} . ?value ?dp ?dv . ?dv mosaic:asWritten ?written }} FILTER ({detailed}) }}
+          OPTIONAL {{ GRAPH ?claim {{ {fact} . ?value ?dp ?dv . ?dv mosaic:asWritten ?written
+                      OPTIONAL {{ ?dv mosaic:earliest ?early }} OPTIONAL {{ ?dv mosaic:latest ?late }} }}
+                      FILTER ({detailed}) }}
         }}"""
 
 
@@ -267,6 +276,7 @@ def _group(rows: Rows) -> list[_Fact]:
                 values.append(row["dv"])
             if "written" in row:
                 fact.written[row["dv"]] = str(row["written"])
+                fact.bounds[row["dv"]] = (str(row.get("early", "")), str(row.get("late", "9999")))
     return list(facts.values())
 
 
@@ -510,8 +520,8 @@ def _posts(facts: _Facts, context: _Context) -> Section:
     """A person's posts and memberships: org:Membership nodes whose member is the person."""
     posts = _lines(facts.take(ORG.member, incoming=True), context,
                    lambda f: _membership_cells(f, context, ORG.organization),
-                   order=lambda f: tuple(context.shown(v, f).text for p in (ORG.memberDuring, ORG.organization)
-                                         for v in f.detail(p)[:1]))
+                   order=lambda f: (*f.when(ORG.memberDuring),
+                                    *(context.shown(v).text for v in f.detail(ORG.organization)[:1])))
     return Section("Posts and memberships", ("Organisation", "Role", "When (as written)"), posts)
 
 
@@ -519,8 +529,8 @@ def _members(facts: _Facts, context: _Context) -> Section:
     """An organisation's members and staff: org:Membership nodes whose organisation it is."""
     members = [f for f in facts.take(ORG.organization, incoming=True) if f.detail(ORG.member)]
     lines = _lines(members, context, lambda f: _membership_cells(f, context, ORG.member),
-                   order=lambda f: tuple(context.shown(v, f).text for p in (ORG.member, ORG.memberDuring)
-                                         for v in f.detail(p)[:1]))
+                   order=lambda f: (*(context.shown(v).text for v in f.detail(ORG.member)[:1]),
+                                    *f.when(ORG.memberDuring)))
     return Section("Members and posts", ("Who", "Role", "When (as written)"), lines)
 
 
