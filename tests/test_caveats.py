@@ -41,9 +41,19 @@ def kinds(store: Store, record: str) -> dict[str, set[str]]:
 
 def test_the_hungarian_report_of_22_december_1953_was_written_in_isolation_and_short_of_information(
         loaded_store: Store) -> None:
-    found = kinds(loaded_store, "hungary-report-1953-12-22")
-    assert found["meetings-refused"] == {"applies"}  # the quarantine of the diplomatic corps, article l.45
-    assert found["information-curtailed"] == {"applies"}  # article l.47
+    found = caveats(loaded_store, "hungary-report-1953-12-22")
+    assert found["hungarian-embassy-meetings-refused-december-1953"] == "applies"  # Csuka's complaint, article l.45
+    # the quarantine of the whole corps began "By the end of 1953" and the article gives it no end (l.45, l.47)
+    assert found["diplomatic-corps-quarantined"] == found["information-curtailed-corps"] == "may-apply"
+
+
+def test_a_condition_without_an_end_only_may_apply_years_later(loaded_store: Store) -> None:
+    """The quarantine "By the end of 1953" has no end in the article: a 1963 record is not simply under it."""
+    rows = {str(r["condition"]).rsplit("/", 1)[1]: r
+            for r in caveats_for(loaded_store, DOC + "sapmo-ba-dy30-iv-a-2-20-250-comment-1963-05-16")}
+    for condition in ("diplomatic-corps-quarantined", "information-curtailed-corps"):
+        assert str(rows[condition]["applicability"]).endswith("/may-apply")
+        assert "the source gives no end to it" in str(rows[condition]["why"])
 
 
 def test_the_romanian_report_of_26_august_1954_was_written_in_temporary_premises(loaded_store: Store) -> None:
@@ -81,11 +91,29 @@ def test_caveats_are_queryable_in_sparql(loaded_store: Store) -> None:
 
 # --- rule by rule, just inside and just outside ----------------------------------------------------
 
+# Two conditions from 1955 on: one that goes on (EDTF "1955/..") and one whose end the source does not give ("1955/").
+ENDS_TRIG = """
+claim:ends-L1 {
+    cond:test-ongoing a mosaic:Condition ; skos:prefLabel "Test condition that goes on"@en ;
+        mosaic:conditionKind condition:physical-isolation ; mosaic:appliesTo mission:test-embassy ;
+        mosaic:date [ a mosaic:TimeSpan ; mosaic:asWritten "ever since 1955" ; mosaic:edtf "1955/.."^^edtf:EDTF ] .
+    cond:test-unknown-end a mosaic:Condition ; skos:prefLabel "Test condition with no end given"@en ;
+        mosaic:conditionKind condition:physical-isolation ; mosaic:appliesTo mission:test-embassy ;
+        mosaic:date [ a mosaic:TimeSpan ; mosaic:asWritten "by 1955" ; mosaic:edtf "1955/"^^edtf:EDTF ] .
+}
+claim:ends-L1 a mosaic:Claim ; prov:wasDerivedFrom doc:test-source ; mosaic:locator "line 1" ; mosaic:line 1 ;
+    mosaic:evidence evidence:stated .
+"""
+
+
 @pytest.fixture(scope="module")
 def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     folder = tmp_path_factory.mktemp("caveats")
     shutil.copy(TEST_DATA / "good" / "base.trig", folder)
     shutil.copy(TEST_DATA / "caveats" / "rules.trig", folder)
+    base = (TEST_DATA / "good" / "base.trig").read_text(encoding="utf-8")
+    header = "".join(line + "\n" for line in base.splitlines() if line.startswith("@prefix"))
+    (folder / "ends.trig").write_text(header + ENDS_TRIG, encoding="utf-8")
     store = EmbeddedStore(None)
     load(store, folder, ONTOLOGY, SHAPES)
     return store
@@ -111,6 +139,13 @@ def test_conditions_by_period_and_mission(fixture_store: Store, record: str, exp
 def test_conditions_reach_a_state_through_missions_and_origin(fixture_store: Store, record: str,
                                                                expected: str | None) -> None:
     assert caveats(fixture_store, record).get("test-sender-relations") == expected
+
+
+@pytest.mark.parametrize(("condition", "expected"), [("test-ongoing", "applies"), ("test-unknown-end", "may-apply")])
+def test_a_period_whose_end_the_source_does_not_give_only_may_apply(fixture_store: Store, condition: str,
+                                                                      expected: str) -> None:
+    assert caveats(fixture_store, "test-late-1956").get(condition) == expected  # October 1956, by the embassy
+    assert condition not in caveats(fixture_store, "test-first-day")  # June 1954: before either began
 
 
 def test_translations_in_the_collection_and_only_there(fixture_store: Store) -> None:
