@@ -11,6 +11,7 @@ from conftest import ONTOLOGY, SHAPES, wait_for
 
 from mosaic.derived import DERIVED_GRAPH
 from mosaic.load import load
+from mosaic.merge import is_named
 from mosaic.snapshots import load_snapshot
 from mosaic.store import EmbeddedStore
 
@@ -39,14 +40,19 @@ def _copy_of(root: Path) -> EmbeddedStore:
 def test_a_load_keeps_the_snapshots_the_readers_copy_is_made_from(tmp_path: Path, data_dir: Path) -> None:
     store, folder = _loaded(tmp_path, data_dir)
     parts = json.loads((folder / "manifest.json").read_text())
-    assert [part["graph"] for part in parts] == [None, DERIVED_GRAPH]  # the data, then the derived graph
+    # the data with its merge, then the derived graph, loaded into its graph and into the merge
+    assert [(part["graph"], part["default"]) for part in parts] == \
+        [(None, False), (DERIVED_GRAPH, False), (DERIVED_GRAPH, True)]
     copy = ox.Store()
     assert load_snapshot(folder, copy)
-    assert _unlabelled(copy) == _unlabelled(store.quads())  # the engine relabels blank nodes as it loads
+    assert _unlabelled(filter(is_named, copy)) == _unlabelled(store.quads())  # the engine relabels blank nodes
+    merged = EmbeddedStore(None, copy)
+    assert merged.select("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }") == \
+        merged.select("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")
     with open(folder / parts[0]["file"], "ab") as planted:  # a mark only the snapshot has
         planted.write(PLANTED)
-    assert _copy_of(tmp_path / "store").ask("ASK { <urn:planted> ?p ?o }")
-    assert not store.ask("ASK { <urn:planted> ?p ?o }")
+    assert _copy_of(tmp_path / "store").ask("ASK { GRAPH ?g { <urn:planted> ?p ?o } }")
+    assert not store.ask("ASK { GRAPH ?g { <urn:planted> ?p ?o } }")
 
 
 def test_an_unsealed_snapshot_is_never_read(tmp_path: Path, data_dir: Path) -> None:
@@ -57,7 +63,7 @@ def test_an_unsealed_snapshot_is_never_read(tmp_path: Path, data_dir: Path) -> N
     with open(folder / parts[0]["file"], "ab") as planted:
         planted.write(PLANTED)
     copy = _copy_of(tmp_path / "store")
-    assert not copy.ask("ASK { <urn:planted> ?p ?o }") and len(copy) == len(store)
+    assert not copy.ask("ASK { GRAPH ?g { <urn:planted> ?p ?o } }") and len(copy) == len(store)
 
 
 def test_a_generation_changed_by_an_update_has_no_snapshot(tmp_path: Path, data_dir: Path) -> None:

@@ -107,7 +107,9 @@ def _remove_stale(draft: EmbeddedStore, derived: bytes, spool: Path) -> bytes:
         draft.write_graphs({DERIVED_GRAPH: []})
         stale, fresh = set(), new
     if stale:
-        draft.update(f"DELETE DATA {{ GRAPH <{DERIVED_GRAPH}> {{ {b' '.join(sorted(stale)).decode('utf-8')} }} }}")
+        graph = ox.NamedNode(DERIVED_GRAPH)
+        draft.rewrite([ox.Quad(t.subject, t.predicate, t.object, graph)
+                      for t in ox.parse(b"\n".join(sorted(stale)), format=ox.RdfFormat.N_TRIPLES)], [])
     return b"\n".join(sorted(fresh)) + b"\n" if fresh else b""
 
 

@@ -26,6 +26,7 @@ from mosaic.derived import DERIVED_GRAPH, refresh
 from mosaic.engine_validation import validate_nodes, validate_store
 from mosaic.errors import DateError, LoadError, ShapeViolation
 from mosaic.store import EmbeddedStore, Store
+from mosaic.twins import join_twins
 from mosaic.validate import Report
 from mosaic.vocab import ONTOLOGY_GRAPH, file_graph
 
@@ -64,6 +65,7 @@ def read(work: EmbeddedStore, files: list[Source], progress: Progress = lambda _
         progress(f"reading {source.path.name} ({number}/{len(files)})")
         work.load_file(source.path, source.graph)
     add_date_bounds(work, [source.path for source in files])
+    join_twins(work)
 
 
 def read_dataset(data_dir: Path, ontology_dir: Path, progress: Progress = lambda _: None) -> Dataset:
@@ -124,9 +126,11 @@ def load(store: Store, data_dir: Path, ontology_dir: Path, shapes_dir: Path,
         writes: list[Future[None]] = []
 
         def keep(work: EmbeddedStore, graph: str | None) -> None:
-            part = work.snapshot(Path(spool) / f"{len(writes)}.{'nt' if graph else 'nq'}", graph)
+            path = Path(spool) / f"{len(writes)}.{'nt' if graph else 'nq'}"
             progress(f"writing {'the derived graph' if graph else 'the data'} to a new generation of the store")
-            writes.append(writer.submit(draft.restore, part))
+            # the writer thread also writes the snapshot (with the merge of the data's named graphs): the
+            # engine does it without the GIL, while this thread derives and validates
+            writes.append(writer.submit(lambda: draft.restore(work.snapshot(path, graph))))
 
         report = build(EmbeddedStore.scratch(), files, shapes_dir, progress, keep)
         if not report.conforms:
@@ -176,6 +180,7 @@ def add(store: Store, graphs: dict[str, list[ox.Quad]], shapes_dir: Path, origin
         touched = _nodes(fresh) | _nodes(_current(draft, fresh))
         draft.write_graphs(fresh)
         add_date_bounds(draft, [Path(origin)], fresh)
+        join_twins(draft, fresh)
         refresh(draft)  # the caveats and the tally follow every change of the data they come from
         report = validate_nodes(draft, shapes_dir, touched)
         if not report.conforms:

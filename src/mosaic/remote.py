@@ -9,7 +9,7 @@ endpoint's default graph should be the union of its named graphs, as Mosaic's is
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 from urllib.error import URLError
@@ -22,7 +22,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 
 from mosaic.errors import QueryError, QueryTimeout, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type
-from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store, TextRow
+from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store, TextRow, quad_blocks
 from mosaic.vocab import prologue
 
 __all__ = ["RemoteStore", "source"]
@@ -102,7 +102,7 @@ class RemoteStore(Store):
             client.addNamedGraph(graph)
         return self._run(client).response.read()  # type: ignore[no-any-return]
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, graphs: Collection[str] | None = None) -> None:
         client = self._client(self.update_url, prologue() + sparql)
         client.setMethod(POST)
         self._run(client)
@@ -114,14 +114,14 @@ class RemoteStore(Store):
 
     def replace(self, quads: Iterable[ox.Quad]) -> None:
         """DROP ALL and INSERT DATA in one update request, which the server applies as one transaction."""
-        self.update(f"DROP SILENT ALL ;\nINSERT DATA {{\n{_graph_blocks(quads)}\n}}")
+        self.update(f"DROP SILENT ALL ;\nINSERT DATA {{\n{quad_blocks(quads)}\n}}")
 
     def write_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
         """One update request: DROP each graph, INSERT its new quads (the server applies it as one transaction)."""
         drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs)
         quads = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(name))
                  for name, members in graphs.items() for q in members]
-        self.update(drops + f"INSERT DATA {{\n{_graph_blocks(quads)}\n}}")
+        self.update(drops + f"INSERT DATA {{\n{quad_blocks(quads)}\n}}")
 
     @contextmanager
     def draft(self, fresh: bool = False) -> Iterator[EmbeddedStore]:
@@ -183,18 +183,6 @@ def _engine(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if term.language:
         return ox.Literal(str(term), language=term.language)
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-
-
-def _graph_blocks(quads: Iterable[ox.Quad]) -> str:
-    """Quads as the body of INSERT DATA: N-Triples, one ``GRAPH <g> { … }`` block per named graph."""
-    by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Triple]] = {}
-    for quad in quads:
-        by_graph.setdefault(quad.graph_name, []).append(quad.triple)  # type: ignore[arg-type]
-    blocks = []
-    for graph, triples in by_graph.items():
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-        blocks.append(body if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{\n{body}}}")
-    return "\n".join(blocks)
 
 
 def source(endpoint: str | None, store_location: str) -> Store:

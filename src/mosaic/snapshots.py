@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["Snapshot", "SnapshotFiles", "load_snapshot"]
+__all__ = ["Snapshot", "SnapshotFiles", "load_snapshot", "merged"]
 
 _MANIFEST = "manifest.json"
 
@@ -28,23 +28,29 @@ _MANIFEST = "manifest.json"
 @dataclass(frozen=True)
 class Snapshot:
     """A file of quads as the engine wrote them out, blank nodes kept: a whole store (N-Quads,
-    ``graph`` None) or one named graph (N-Triples of ``graph``), to be added to another store. A file
-    rather than bytes, so that a million quads need not be held in memory while they are written."""
+    ``graph`` None) or one named graph (N-Triples of ``graph``; ``into_default``: the same triples
+    loaded into the default graph, which holds the merge of the named graphs), to be added to another
+    store. A file rather than bytes, so that a million quads need not be held in memory while they
+    are written."""
 
     path: Path
     graph: str | None = None
+    into_default: bool = False
 
     @property
     def format(self) -> ox.RdfFormat:
         return ox.RdfFormat.N_QUADS if self.graph is None else ox.RdfFormat.N_TRIPLES
 
     @property
-    def to_graph(self) -> ox.NamedNode | None:
+    def to_graph(self) -> ox.NamedNode | ox.DefaultGraph | None:
+        if self.into_default:
+            return ox.DefaultGraph()
         return ox.NamedNode(self.graph) if self.graph is not None else None
 
     def write_from(self, engine: ox.Store) -> None:
         """The engine's quads (those of ``graph``, if named) written out into the file."""
-        engine.dump(output=str(self.path), format=self.format, from_graph=self.to_graph)
+        engine.dump(output=str(self.path), format=self.format,
+                    from_graph=ox.NamedNode(self.graph) if self.graph is not None else None)
 
     def add_to(self, engine: ox.Store) -> None:
         """The file's quads added to ``engine`` by its bulk loader. The engine wrote them from checked
@@ -61,11 +67,13 @@ class SnapshotFiles:
         self.folder = folder
         self.parts: list[dict[str, str | None]] = []
 
-    def add(self, snapshot: Snapshot) -> None:
-        """Keep the snapshot's file (moved here: it has been loaded, and is not needed where it was)."""
-        name = f"{len(self.parts):03d}.{'nq' if snapshot.graph is None else 'nt'}"
-        shutil.move(snapshot.path, self.folder / name)
-        self.parts.append({"file": name, "graph": snapshot.graph})
+    def add(self, snapshots: list[Snapshot]) -> None:
+        """Keep the snapshots' one file (moved here: it has been loaded, and is not needed where it was),
+        to be loaded once for each of them."""
+        name = f"{len(self.parts):03d}.{'nq' if snapshots[0].graph is None else 'nt'}"
+        shutil.move(snapshots[0].path, self.folder / name)
+        self.parts += [{"file": name, "graph": snapshot.graph, "default": snapshot.into_default}
+                       for snapshot in snapshots]
 
     def seal(self) -> None:
         """Write the manifest, which makes the snapshot readable; only once the generation is complete."""
@@ -83,7 +91,12 @@ def load_snapshot(folder: Path, engine: ox.Store) -> bool:
     try:
         parts = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
         for part in parts:
-            Snapshot(folder / part["file"], part["graph"]).add_to(engine)
+            Snapshot(folder / part["file"], part["graph"], bool(part.get("default"))).add_to(engine)
     except (OSError, ValueError, SyntaxError, KeyError, TypeError):
         return False
     return True
+
+
+def merged(snapshot: Snapshot) -> Snapshot:
+    """The same named graph's file, loaded into the default graph as well."""
+    return replace(snapshot, into_default=True)

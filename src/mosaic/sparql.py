@@ -3,8 +3,36 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
-__all__ = ["query_form", "is_update", "remote_targets", "capped", "nesting_depth"]
+from mosaic.vocab import PREFIXES
+
+__all__ = ["Dataset", "UNION", "BASE", "query_form", "is_update", "remote_targets", "capped", "nesting_depth",
+           "split_dataset"]
+
+# What relative IRIs in a query or update resolve against when it declares no BASE: the root of
+# Mosaic's own IRIs, so that <id/person/nam-il> names the same person as the data does.
+BASE = "https://w3id.org/mosaic/"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a query names (FROM, FROM NAMED) or a request gives (default-graph-uri,
+    named-graph-uri). Given neither, a query reads the store's own default graph: the merge of all
+    its named graphs. Given only named graphs, the default graph is empty; given only default
+    graphs, there are no named graphs (SPARQL 1.1 Query, section 13.2)."""
+
+    default_graphs: tuple[str, ...] = field(default=())
+    named_graphs: tuple[str, ...] = field(default=())
+
+    @property
+    def given(self) -> bool:
+        """Whether a dataset was named at all; if not, the store's own dataset is queried."""
+        return bool(self.default_graphs or self.named_graphs)
+
+
+UNION = Dataset()  # no dataset named: the default graph is the merge of the named graphs
 
 _PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n|PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s+<[^>]*>)", re.IGNORECASE)
 _FORM = re.compile(r"\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
@@ -15,6 +43,9 @@ _OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\
 _REMOTE = re.compile(r"(?<![\w:?$-])(?:SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
 _TARGET = re.compile(r"(?:\s+SILENT)?\s*<([^>]*)>", re.IGNORECASE)
 _BRACKET = re.compile(r"[(){}\[\]]")
+_FROM = re.compile(r"(?<![\w:?$-])FROM(\s+NAMED)?(?![\w:-])", re.IGNORECASE)
+_GRAPH_NAME = re.compile(r"\s*(?:<([^<>\"{}|^`\\\s]*)>|([A-Za-z][\w.-]*)?:((?:[\w.:%-]|\\.)*))")
+_DECLARED = re.compile(r"\s*(?:#[^\n]*\n|PREFIX\s+([\w-]*):\s*<([^>]*)>|BASE\s+<([^>]*)>)", re.IGNORECASE)
 
 
 def query_form(query: str) -> str | None:
@@ -53,15 +84,73 @@ def _blank_opaque(text: str) -> str:
 def capped(query: str, max_rows: int) -> str:
     """A SELECT query whose answer stops after ``max_rows`` rows, by wrapping it in a sub-select.
 
-    A query with FROM clauses cannot be a sub-select; it is returned as it is.
+    A sub-select cannot name a dataset, so the FROM clauses move to the outer query.
     """
     position = 0
     while match := _PROLOGUE.match(query, position):
         position = match.end()
-    body = query[position:]
-    if re.search(r"(?<![\w:?$-])FROM(?![\w:-])", _blank_opaque(body), re.IGNORECASE):
-        return query
-    return f"{query[:position]}\nSELECT * WHERE {{\n{body}\n}} LIMIT {max_rows}"
+    dataset = _dataset_clauses(query, position)
+    body = _without(query, dataset)[position:]
+    clauses = " ".join(query[start:end] for start, end in dataset)
+    return f"{query[:position]}\nSELECT * {clauses} WHERE {{\n{body}\n}} LIMIT {max_rows}"
+
+
+def split_dataset(query: str, base: str = BASE) -> tuple[Dataset, str]:
+    """The dataset a query names in its FROM and FROM NAMED clauses (UNION if none), and the query
+    without those clauses (blanked, so that the engine's error positions still point into the text).
+
+    The store then applies the dataset itself: the engine would take a list of default graphs as a
+    bag, repeating a triple once per graph that states it, where SPARQL merges them into a set.
+    """
+    position, prefixes = 0, dict(PREFIXES)
+    while match := _DECLARED.match(query, position):
+        position = match.end()
+        if match.group(1) is not None:
+            prefixes[match.group(1)] = match.group(2)
+        elif match.group(3) is not None:
+            base = urljoin(base, match.group(3))
+    spans = _dataset_clauses(query, position)
+    if not spans:
+        return UNION, query
+    default: list[str] = []
+    named: list[str] = []
+    for start, end in spans:
+        keyword = _FROM.match(query, start)
+        assert keyword is not None
+        iri = _graph_iri(query[keyword.end():end], prefixes, base)
+        (named if keyword.group(1) else default).append(iri)
+    return Dataset(tuple(dict.fromkeys(default)), tuple(dict.fromkeys(named))), _without(query, spans)
+
+
+def _dataset_clauses(query: str, position: int) -> list[tuple[int, int]]:
+    """Where the FROM and FROM NAMED clauses of the query stand (after the prologue, before the first brace)."""
+    blanked = _blank_opaque(query)
+    brace = blanked.find("{", position)
+    spans = []
+    for keyword in _FROM.finditer(blanked, position, brace if brace >= 0 else len(blanked)):
+        name = _GRAPH_NAME.match(query, keyword.end())
+        spans.append((keyword.start(), name.end() if name else keyword.end()))
+    return spans
+
+
+def _graph_iri(name: str, prefixes: dict[str, str], base: str) -> str:
+    """The IRI a FROM clause names: an IRI (resolved against the base) or a prefixed name."""
+    match = _GRAPH_NAME.match(name)
+    if match is None:
+        raise ValueError(f"FROM must name a graph by an IRI or a prefixed name, not {name.strip()!r}")
+    if match.group(1) is not None:
+        return urljoin(base, match.group(1))
+    prefix = match.group(2) or ""
+    if prefix not in prefixes:
+        raise ValueError(f"the prefix {prefix}: in a FROM clause is not declared")
+    return prefixes[prefix] + re.sub(r"\\(.)", r"\1", match.group(3))
+
+
+def _without(query: str, spans: list[tuple[int, int]]) -> str:
+    """The query with the given spans replaced by spaces."""
+    for start, end in spans:
+        query = query[:start] + " " * (end - start) + query[end:]
+    return query
 
 
 def nesting_depth(text: str) -> int:

@@ -8,8 +8,14 @@ checkpoint copy of the current one, and the writer then swaps the symlink in one
 or update that fails or is killed leaves the graph exactly as it was, and a server can keep
 answering while ``mosaic load`` runs.
 
-Queries see the union of all named graphs as their default graph: every statement lives in the
-named graph of the claim that makes it, and everyday queries should not need GRAPH clauses.
+Queries see the merge of all named graphs as their default graph: every statement lives in the
+named graph of the claim that makes it, and everyday queries should not need GRAPH clauses. The
+merge is a set (RDF 1.1, SPARQL 1.1 Query section 13): a statement that two claims make is seen
+once. The engine's own union of the named graphs is a bag, repeating such a statement once per
+claim, so the store keeps the merge itself, in the engine's default graph, and every write keeps it
+true (see ``_Merge``). The named graphs stay the record; the default graph is never written to
+directly. (A scratch store, which only a load's checks read, asks the engine for its union instead:
+those checks count distinct values, and keeping the merge would cost the load time.)
 """
 
 from __future__ import annotations
@@ -19,9 +25,8 @@ import os
 import shutil
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -30,12 +35,14 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
+from mosaic import merge
 from mosaic.errors import LoadError, QueryError, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, rdf_format
-from mosaic.snapshots import Snapshot, SnapshotFiles, load_snapshot
+from mosaic.snapshots import Snapshot, SnapshotFiles, load_snapshot, merged
+from mosaic.sparql import BASE, UNION, Dataset, split_dataset
 from mosaic.vocab import PREFIXES
 
-__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "TextRow", "Snapshot", "open_store",
+__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "TextRow", "Snapshot", "open_store", "quad_blocks",
            "is_url", "to_rdflib"]
 
 Row = dict[str, Identifier]
@@ -52,26 +59,12 @@ class Rows(list[Row]):
         self.columns = columns
 
 
-@dataclass(frozen=True)
-class Dataset:
-    """The SPARQL protocol's dataset of a query: default-graph-uri and named-graph-uri.
-
-    With no default graphs given, the default graph is the union of all named graphs.
-    """
-
-    default_graphs: tuple[str, ...] = field(default=())
-    named_graphs: tuple[str, ...] = field(default=())
-
-
 class Selects(Protocol):
     """Anything that answers SELECT queries: a store, or the server's query workers."""
 
     def select(self, query: str) -> Rows: ...
 
     def select_text(self, query: str) -> list[TextRow]: ...
-
-
-UNION = Dataset()  # no dataset given: the default graph is the union of the named graphs
 
 
 class Store(ABC):
@@ -95,8 +88,9 @@ class Store(ABC):
         """A query's results serialized, ``fmt`` naming a results format (SELECT/ASK) or an RDF format."""
 
     @abstractmethod
-    def update(self, sparql: str) -> None:
-        """Apply a SPARQL Update, atomically."""
+    def update(self, sparql: str, graphs: Collection[str] | None = None) -> None:
+        """Apply a SPARQL Update, atomically. ``graphs``: the named graphs it may change, when the caller
+        knows them, so that the store need check only those to keep its default graph the merge."""
 
     @abstractmethod
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
@@ -132,10 +126,14 @@ class Store(ABC):
 
 class EmbeddedStore(Store):
     """A pyoxigraph store on disk in generations (or in memory when ``root`` is None, or over an
-    engine already open for writing, as a draft is)."""
+    engine already open for writing, as a draft is). ``union``: the store keeps no merge, and its
+    queries read the engine's union of the named graphs (a bag) as their default graph."""
 
-    def __init__(self, root: Path | None, engine: ox.Store | None = None, in_memory: bool = False) -> None:
+    def __init__(self, root: Path | None, engine: ox.Store | None = None, in_memory: bool = False,
+                 union: bool = False) -> None:
         self.root = root
+        self._union = union
+        self._legacy = False  # the current generation was written before the store kept the merge
         self._in_memory = in_memory and root is not None
         self._copy: tuple[str, ox.Store] | None = None  # (generation, its copy in memory)
         self._copying: str | None = None
@@ -148,8 +146,9 @@ class EmbeddedStore(Store):
 
     @classmethod
     def scratch(cls) -> EmbeddedStore:
-        """An empty in-memory store changed in place, for work no one else reads (a load checks its graph in one)."""
-        return cls(None, ox.Store())
+        """An empty in-memory store changed in place, for work no one else reads (a load checks its graph
+        in one). It keeps no merge: its readers count distinct values, and a load need not pay for it."""
+        return cls(None, ox.Store(), union=True)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -182,6 +181,7 @@ class EmbeddedStore(Store):
             if generation != self._generation:
                 self._reader = self._open_read_only(generation)
                 self._generation = generation
+                self._legacy = not merge.keeps_merge(self._reader)
             assert self._reader is not None
             return generation, self._reader
 
@@ -221,19 +221,46 @@ class EmbeddedStore(Store):
             raise StoreError(f"cannot open the store at {self.root / generation}: {error}") from error
 
     def _query(self, query: str, dataset: Dataset = UNION) -> object:
+        """Answer ``query`` over ``dataset`` if one is given (a request's dataset overrides the query's own
+        FROM clauses, as the SPARQL Protocol says), else over the one the query names, else over the
+        store's default graph. Relative IRIs resolve against Mosaic's base unless the query sets one."""
         try:
-            graphs = {"default_graph": [ox.NamedNode(g) for g in dataset.default_graphs]} if dataset.default_graphs \
-                else {"use_default_graph_as_union": True}
-            if dataset.named_graphs:
-                graphs["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs]
+            named, text = split_dataset(query)
+        except ValueError as error:
+            raise QueryError(f"malformed SPARQL: {error}") from error
+        dataset = dataset if dataset.given else named
+        engine = self._engine()
+        try:
+            if len(dataset.default_graphs) > 1:  # the engine would repeat a triple once per graph: merge them
+                engine, dataset = _merged(engine, dataset), UNION
+            graphs = self._graphs(dataset)
         except ValueError as error:
             raise QueryError(f"a graph of the dataset is not an IRI: {error}") from error
         try:
-            return self._engine().query(query, prefixes=PREFIXES, **graphs)
+            return engine.query(text, prefixes=PREFIXES, base_iri=BASE, **graphs)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL: {error.msg}") from error
         except (OSError, ValueError) as error:
             raise StoreError(f"the query failed: {error}") from error
+
+    def solutions(self, query: str) -> Iterator[tuple[ox.NamedNode | ox.BlankNode | ox.Literal, ...]]:
+        """The rows of a SELECT query as the engine's own terms (for writes that must name its blank nodes)."""
+        solutions = self._query(query)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        return (tuple(solution) for solution in solutions)  # type: ignore[misc]
+
+    def match(self, subject: ox.NamedNode | ox.BlankNode | None, predicate: ox.NamedNode | None,
+              value: ox.NamedNode | ox.BlankNode | ox.Literal | None, graph: ox.NamedNode) -> list[ox.Quad]:
+        """The quads of the named graph ``graph`` that match the pattern (None: any term)."""
+        return list(self._engine().quads_for_pattern(subject, predicate, value, graph))
+
+    def _graphs(self, dataset: Dataset) -> dict[str, object]:
+        """The engine's options for ``dataset`` (no options: the engine's default graph, the merge)."""
+        if not dataset.given:
+            return {"use_default_graph_as_union": True} if self._union or self._legacy else {}
+        return {"default_graph": [ox.NamedNode(g) for g in dataset.default_graphs],
+                "named_graphs": [ox.NamedNode(g) for g in dataset.named_graphs]}
 
     def select(self, query: str) -> Rows:
         solutions = self._query(query)
@@ -267,16 +294,30 @@ class EmbeddedStore(Store):
         return answer.serialize(format=RESULT_FORMATS[fmt][1])  # type: ignore[attr-defined]
 
     def snapshot(self, path: Path, graph: str | None = None) -> Snapshot:
-        """Every quad, or those of the named graph ``graph``, written out by the engine into the file ``path``."""
+        """Every quad, or those of the named graph ``graph``, written out by the engine into the file ``path``.
+        A whole store's snapshot carries the merge, so that a store restored from it keeps the merge:
+        a store that keeps none has it written from its named graphs, in the same file (see merge)."""
         snapshot = Snapshot(path, graph)
-        snapshot.write_from(self._engine())
+        engine = self._engine()
+        snapshot.write_from(engine)
+        if graph is None and (self._union or self._legacy):
+            with open(path, "ab") as output:
+                merge.write_merge(engine, output)
         return snapshot
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        return iter(self._engine().quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None))
+        """The quads of the named graphs (or of the one named ``graph``): the default graph only mirrors them."""
+        if graph:
+            return iter(self._engine().quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        return filter(merge.is_named, self._engine().quads_for_pattern(None, None, None, None))
 
     def __len__(self) -> int:
-        return len(self._engine())
+        """The number of quads in named graphs (the statements with their claims; not the merge)."""
+        engine = self._engine()
+        if self._union or self._legacy:
+            return len(engine)
+        merged = engine.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return len(engine) - int(next(iter(merged))[0].value)  # type: ignore[call-overload]
 
     def is_empty(self) -> bool:
         if self._memory is None and self.generation is None:
@@ -292,7 +333,10 @@ class EmbeddedStore(Store):
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
         """Add many quads at once, by the engine's bulk loader (not transactional: use it on a draft)."""
         self._no_snapshots()
-        self._engine().bulk_extend(quads)
+        try:
+            self._engine().bulk_extend(quads if self._union else merge.with_merge(quads))
+        except ValueError as error:
+            raise StoreError(str(error)) from error
 
     def _no_snapshots(self) -> None:
         """A draft written otherwise than by whole snapshots: its snapshots no longer tell its content."""
@@ -303,7 +347,13 @@ class EmbeddedStore(Store):
     def load_file(self, path: Path, graph: str) -> None:
         """Add an RDF file's quads (its default-graph triples into ``graph``) by the engine's own parser
         and bulk loader (not transactional: use it on a draft or a scratch store): no Python object per
-        quad. LoadError names the file, and the line and column of a syntax error."""
+        quad. LoadError names the file, and the line and column of a syntax error. A store that keeps the
+        merge reads the file through a scratch store, to know the quads whose triples it must merge."""
+        if not self._union:
+            scratch = EmbeddedStore.scratch()
+            scratch.load_file(path, graph)
+            self.bulk_add(scratch.quads())
+            return
         self._no_snapshots()
         try:
             self._engine().bulk_load(path=str(path), format=rdf_format(path.suffix).engine,
@@ -316,10 +366,14 @@ class EmbeddedStore(Store):
     def restore(self, snapshot: Snapshot) -> None:
         """Add a snapshot's quads by the bulk loader (not transactional: use it on a draft), without the
         GIL, so a thread can write a draft while another computes. A fresh draft keeps the file beside
-        its generation (it is moved there), for readers to copy from."""
-        snapshot.add_to(self._engine())
+        its generation (it is moved there), for readers to copy from. A whole store's snapshot carries
+        its merge; one named graph's is merged by loading it into the default graph too (such a graph,
+        the derived one, names everything by IRIs, so no blank node is split in two)."""
+        parts = [snapshot] if snapshot.graph is None or self._union else [snapshot, merged(snapshot)]
+        for part in parts:
+            part.add_to(self._engine())
         if self._snapshots is not None:
-            self._snapshots.add(snapshot)  # kept, so that readers copy the generation from flat files
+            self._snapshots.add(parts)  # kept, so that readers copy the generation from flat files
 
     @contextmanager
     def draft(self, fresh: bool = False) -> Iterator[EmbeddedStore]:
@@ -329,13 +383,15 @@ class EmbeddedStore(Store):
             engine = ox.Store()
             if not fresh:
                 engine.extend(self._memory)
-            yield EmbeddedStore(None, engine)
+            yield EmbeddedStore(None, engine, union=self._union)
             self._memory = engine
             return
         with self._writing() as directory:
             if self.generation is not None and not fresh:
                 self._disk()[1].backup(str(directory))  # a checkpoint of the disk, never of the memory copy
             draft = EmbeddedStore(None, ox.Store(str(directory)))
+            if self._legacy and not fresh:
+                merge.sync_all(draft._engine())  # a generation written before the merge was kept gets it now
             if fresh:
                 draft._snapshots = SnapshotFiles(directory.with_name(_snapshot_name(directory.name)))
             try:
@@ -351,11 +407,17 @@ class EmbeddedStore(Store):
             if draft._snapshots is not None:
                 draft._snapshots.seal()
 
-    def update(self, sparql: str) -> None:
-        self._change(lambda engine: self._apply(engine, sparql))
+    def update(self, sparql: str, graphs: Collection[str] | None = None) -> None:
+        self._change(lambda engine: self._apply(engine, sparql, None if self._union else graphs, self._union))
 
     def write_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
-        self._change(lambda engine: self._replace_graphs(engine, graphs))
+        self._change(lambda engine: self._replace_graphs(engine, graphs, self._union))
+
+    def rewrite(self, removed: list[ox.Quad], added: list[ox.Quad]) -> None:
+        """Remove some quads of named graphs and add others, as one change (blank nodes may be named:
+        these are the engine's own terms, as ``quads`` gave them)."""
+        if removed or added:
+            self._change(lambda engine: self._rewrite(engine, removed, added, self._union))
 
     def _change(self, change: Callable[[ox.Store], None]) -> None:
         """Apply ``change`` to a checkpoint copy of the current generation, then make the copy current
@@ -369,22 +431,44 @@ class EmbeddedStore(Store):
             change(draft._engine())
 
     @staticmethod
-    def _replace_graphs(engine: ox.Store, graphs: dict[str, list[ox.Quad]]) -> None:
+    def _replace_graphs(engine: ox.Store, graphs: dict[str, list[ox.Quad]], union: bool) -> None:
+        changed: list[ox.Triple] = []
         for name, quads in graphs.items():
             graph = ox.NamedNode(name)
             if engine.contains_named_graph(graph):
+                changed += (q.triple for q in engine.quads_for_pattern(None, None, None, graph))
                 engine.remove_graph(graph)
             # every write goes to a private draft, so the faster, non-transactional bulk loader is safe
             engine.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads])
+            changed += (q.triple for q in quads)
+        if not union:
+            merge.sync(engine, changed)
 
     @staticmethod
-    def _apply(engine: ox.Store, sparql: str) -> None:
+    def _rewrite(engine: ox.Store, removed: list[ox.Quad], added: list[ox.Quad], union: bool) -> None:
+        for quad in removed:
+            engine.remove(quad)
+        engine.extend(added)
+        if not union:
+            merge.sync(engine, (quad.triple for quad in [*removed, *added]))
+
+    @staticmethod
+    def _apply(engine: ox.Store, sparql: str, graphs: Collection[str] | None, union: bool) -> None:
+        """Run the update; then, in a store that keeps the merge, bring the merge up to date: by the
+        triples of ``graphs`` before and after, or everywhere when the graphs it changed are unknown."""
+        before = None if union or graphs is None else _triples_of(engine, graphs)
         try:
-            engine.update(sparql, prefixes=PREFIXES)
+            engine.update(sparql, prefixes=PREFIXES, base_iri=BASE)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL Update: {error.msg}") from error
         except (OSError, ValueError) as error:
             raise StoreError(f"the update failed: {error}") from error
+        if union:
+            return
+        if before is None:
+            merge.sync_all(engine)
+        else:
+            merge.sync(engine, (triple for triple, _ in before ^ _triples_of(engine, graphs or ())))
 
     @contextmanager
     def _writing(self) -> Iterator[Path]:
@@ -421,6 +505,33 @@ class EmbeddedStore(Store):
         for stale in self._generations()[:-_GENERATIONS_KEPT]:
             shutil.rmtree(stale, ignore_errors=True)
             shutil.rmtree(stale.with_name(_snapshot_name(stale.name)), ignore_errors=True)
+
+
+def _triples_of(engine: ox.Store, graphs: Collection[str]) -> set[tuple[ox.Triple, str]]:
+    """The statements of ``graphs``, each with its graph, so that a statement moved between graphs shows."""
+    return {(q.triple, name) for name in graphs for q in engine.quads_for_pattern(None, None, None, ox.NamedNode(name))}
+
+
+def _merged(engine: ox.Store, dataset: Dataset) -> ox.Store:
+    """A store holding exactly ``dataset``: its default graphs merged (as a set) and its named graphs."""
+    merged = ox.Store()
+    merged.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, merge.DEFAULT) for name in dataset.default_graphs
+                       for q in engine.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    merged.bulk_extend(q for name in dataset.named_graphs
+                       for q in engine.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    return merged
+
+
+def quad_blocks(quads: Iterable[ox.Quad]) -> str:
+    """Quads as the body of INSERT DATA or DELETE DATA: N-Triples, one ``GRAPH <g> { … }`` block per graph."""
+    by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Triple]] = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name, []).append(quad.triple)  # type: ignore[arg-type]
+    blocks = []
+    for graph, triples in by_graph.items():
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        blocks.append(body if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{\n{body}}}")
+    return "\n".join(blocks)
 
 
 def _number(generation: Path) -> int:
