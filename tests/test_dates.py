@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ from flask import Flask
 from mosaic.dates import bounds, parse_written
 from mosaic.errors import DateError
 from mosaic.load import load
-from mosaic.store import EmbeddedStore
+from mosaic.store import EmbeddedStore, Store
 from mosaic.vocab import ID_BASE
 from mosaic.web import ServerConfig, create_app
 from mosaic.web.pages import entity_page
@@ -160,3 +161,31 @@ def _dates_in(app: Flask, iri: str, heading: str) -> list[str]:
                                               ("mission/test-embassy", "Members and posts")])
 def test_pages_list_posts_by_the_bounds_of_their_dates(posts_app: Flask, iri: str, heading: str) -> None:
     assert _dates_in(posts_app, iri, heading) == ["March 5, 1956", "June 8, 1956", "July 1956"]
+
+
+# --- the curated data keeps the part of a decade it names -------------------------------------------------
+
+
+def test_every_date_in_the_data_that_names_a_part_of_a_decade_keeps_it(loaded_store: Store) -> None:
+    """"the late 1960s" stored as 196X would sort and filter a record of 1961 as one of the late 1960s."""
+    rows = loaded_store.select_text("""SELECT DISTINCT ?claim ?written ?edtf WHERE {
+        GRAPH ?claim { ?span mosaic:asWritten ?written ; mosaic:edtf ?edtf }
+        FILTER (REGEX(?written, "(early|mid-?|late) ?[0-9]{3}0s", "i")) }""")
+    assert rows, "the curated data has dates such as \"the early 1990s\""
+    wrong = [f"{row['claim'].rsplit('/', 1)[1]}: {row['written']!r} is {row['edtf']}, beyond {_part(row['written'])}"
+             for row in rows if not _within(bounds(row["edtf"]), _part(row["written"]))]
+    assert not wrong, "\n".join(wrong)
+
+
+def _part(written: str) -> tuple[date | None, date | None]:
+    """The bounds of the part of a decade a date as written names ("Starting in the early 2000s": 2000-2003)."""
+    phrase = re.search(r"(early|mid-?|late) ?[0-9]{3}0s", written, re.IGNORECASE)
+    edtf = parse_written(phrase.group(0)) if phrase else None
+    assert edtf, written
+    return bounds(edtf)
+
+
+def _within(value: tuple[date | None, date | None], part: tuple[date | None, date | None]) -> bool:
+    """Whether bounds start in the part and, unless open, end in it."""
+    (earliest, latest), (first, last) = value, part
+    return bool(earliest and first and last and first <= earliest <= last and (latest is None or latest <= last))
