@@ -17,7 +17,7 @@ from typing import TypeVar
 import click
 
 from mosaic import settings
-from mosaic.errors import MosaicError, ShapeViolation
+from mosaic.errors import LoadError, MosaicError, ShapeViolation
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, rdf_format, serialize
 from mosaic.sparql import query_form
 from mosaic.stats import per_class, per_source
@@ -34,6 +34,20 @@ def _path_option(name: str, help_text: str) -> Callable[[F], F]:
 
 store_option = click.option("--store", "store_location", default=lambda: settings.get("store"),
                             show_default="$MOSAIC_STORE", help="The store: a directory for the embedded store, or an external SPARQL endpoint's URL.")
+
+
+_INPUTS = {"data": "*.trig", "ontology": "*.ttl", "shapes": "*.ttl"}  # what each folder must hold
+
+
+def _require(verb: str, **folders: Path) -> None:
+    """Refuse to build or check a graph from nothing: a missing or empty folder loads 0 quads, which
+    conform, and an install that lacked the curated graph once reported success that way."""
+    for name, folder in folders.items():
+        if folder.is_file() or any(folder.glob(_INPUTS[name])):  # a file: `mosaic load --data-file`
+            continue
+        state = f"holds no {_INPUTS[name]} files" if folder.is_dir() else "does not exist"
+        raise LoadError(str(folder), None, None, f"nothing to {verb}: the {name} folder {state}; point --{name} "
+                        f"or ${settings.SETTINGS[name].env} at a folder of {_INPUTS[name]} files")
 
 
 def _progress(message: str) -> None:
@@ -78,6 +92,7 @@ def load(data: Path, ontology: Path, shapes: Path, data_file: Path | None, store
     Every file is parsed and the whole graph validated before the store is replaced.
     """
     started = time.perf_counter()
+    _require("load", data=data_file or data, ontology=ontology, shapes=shapes)
     store = open_store(store_location, create=True)
     from mosaic.load import load as load_graph
 
@@ -104,8 +119,10 @@ def validate(data: Path, ontology: Path, shapes: Path, output: str, store_locati
     from mosaic.store import EmbeddedStore
 
     if store_location:
+        _require("check", shapes=shapes)
         report = validate_store(open_store(store_location), shapes)
     else:
+        _require("check", data=data, ontology=ontology, shapes=shapes)
         report = build(EmbeddedStore.scratch(), sources(data, ontology), shapes)
     click.echo(report.as_json() if output == "json" else report.text())
     sys.exit(0 if report.conforms else 1)
@@ -194,8 +211,10 @@ def serve(host: str, port: int, query_timeout: float | None, max_rows: int | Non
 
     graph = open_store(store_location, create=True)
     if graph.is_empty():
+        ontology, shapes = Path(settings.get("ontology")), Path(settings.get("shapes"))
+        _require("build", data=data, ontology=ontology, shapes=shapes)
         _progress(f"the store at {store_location} is empty: building it from {data}")
-        load_graph(graph, data, Path(settings.get("ontology")), Path(settings.get("shapes")), progress=_progress)
+        load_graph(graph, data, ontology, shapes, progress=_progress)
     run(host, port, threads, store=store_location, query_timeout=query_timeout, max_rows=max_rows,
         workers=workers)
 

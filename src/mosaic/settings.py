@@ -14,8 +14,10 @@ __all__ = ["Setting", "SETTINGS", "get", "project_root"]
 
 
 def project_root() -> Path:
-    """The checkout Mosaic runs from: its data/, ontology/ and shapes/ live there."""
-    return Path(__file__).resolve().parents[2]
+    """Where data/, ontology/, shapes/ and rules/ are: inside the package when it was installed from a
+    wheel (pyproject.toml ships them there), else the checkout the package runs from."""
+    package = Path(__file__).resolve().parent
+    return package if (package / "ontology").is_dir() else package.parents[1]
 
 
 @dataclass(frozen=True)
