@@ -124,8 +124,8 @@ def test_the_soviet_embassys_informants_in_1955_56_include_soviet_korean_and_chi
 
 def test_records_by_the_hungarian_mission_report_on_its_own_isolation(loaded_store: Store) -> None:
     graph = build(loaded_store, "reporting")
-    assert graph.has_edge(HUNGARIAN_MISSION, HUNGARIAN_MISSION)
-    records = graph.edges[HUNGARIAN_MISSION, HUNGARIAN_MISSION]["records"]
+    assert not graph.has_edge(HUNGARIAN_MISSION, HUNGARIAN_MISSION)  # kept on the node, not as a loop
+    records = graph.nodes[HUNGARIAN_MISSION]["own_conditions"]
     rows = loaded_store.select(f"""SELECT ?line WHERE {{
         GRAPH ?claim {{ <{records[0]}> rico:hasOrHadSubject <{HUNGARIAN_MISSION}> }} ?claim mosaic:line ?line }}""")
     passages = [(SEEDS / "001_4675ceefadc4d072.txt").read_text(encoding="utf-8").splitlines()[int(r["line"]) - 1]
@@ -141,9 +141,9 @@ def test_the_informant_ties_vanish_after_september_1956(loaded_store: Store) -> 
 
 
 def test_a_period_keeps_uncertain_dates_that_may_fall_in_it(loaded_store: Store) -> None:
-    # the Romanian report written "spring of 1954" in one source and "June 22, 1954" in another
-    graph = build(loaded_store, "reporting", Period.parse("1954-03-01", "1954-03-31"))
-    assert any("spring of 1954" in data["dates"] for *_, data in graph.edges(data=True))
+    # Szarvas's report on the KWP, written "late 1954" in the article's body and "December 18, 1954" in its note
+    graph = build(loaded_store, "reporting", Period.parse("1954-07-01", "1954-07-31"))
+    assert "late 1954" in graph.edges[HUNGARIAN_MISSION, ID + "body/kwp"]["dates"]
 
 
 def test_affiliation_is_bipartite_with_time(loaded_store: Store) -> None:
@@ -295,7 +295,7 @@ def test_the_network_page_draws_in_the_browser(tab: Tab, live_server: str) -> No
     page = tab.page
     page.goto(live_server + "/network?kind=information&from=1955&to=1956")
     page.wait_for_selector("#network-status:has-text('nodes and')")
-    assert "2 edges in the information network" in page.inner_text("#network-status")
+    assert "3 edges in the information network" in page.inner_text("#network-status")  # Pak Uiwan, Choe, Nam Il
     assert page.locator("#network-canvas canvas").count() > 0
     assert "China-returned Koreans" in page.inner_text(".network-legend")
     tab.assert_no_problems()

@@ -4,7 +4,11 @@ embedded store and from any SPARQL endpoint.
 Four networks, each a networkx graph whose nodes are IRIs (with ``label``, ``kind`` and ``group``
 attributes) and whose edges keep the records behind them:
 
-- ``reporting``: author (person or mission) → person, faction or mission reported on;
+- ``reporting``: author (person or mission) → person, faction, body or mission reported on, each edge
+  saying how (``relation``: ``subject``, the records are about the target; ``informant``, the target
+  talked to the author). A mission's reports on its own conditions (a record by a mission, or by one of
+  its diplomats, whose subject is that mission) are no edge: they would be loops that say nothing of
+  whom it reported on, so they are kept on the author's node as ``own_conditions``;
 - ``information``: informant or interlocutor → the diplomat or mission they talked to;
 - ``co-mention``: persons named in the same record (undirected);
 - ``affiliation``: persons ↔ factions and missions (bipartite), from memberships and posts; its
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
@@ -28,41 +32,56 @@ from mosaic.dates import bounds
 from mosaic.derived import REPORTING_PAIRS
 from mosaic.store import Selects, TextRow
 
-__all__ = ["KINDS", "CAVEAT_POLICIES", "Period", "build", "node_attributes", "isolated_second_hand"]
+__all__ = ["KINDS", "CAVEAT_POLICIES", "RELATIONS", "Period", "build", "node_attributes", "isolated_second_hand",
+           "describe_records"]
 
 KINDS = ("reporting", "information", "co-mention", "affiliation")
 # What to do with second-hand reports written under isolation: keep them, leave them out, or count
 # each as half a record in the edge weights.
 CAVEAT_POLICIES = ("keep", "drop", "weight")
+# How a reporting edge's records tie its ends: the target is what they are about, or who informed the author.
+RELATIONS = ("subject", "informant")
 _ISOLATION = ("physical-isolation", "temporary-premises", "meetings-refused", "information-curtailed",
               "social-visits-banned", "informants-purged", "skeleton-staff")
 
 _DATED = """OPTIONAL { ?record mosaic:date ?d . OPTIONAL { ?d mosaic:earliest ?earliest }
                        OPTIONAL { ?d mosaic:latest ?latest } OPTIONAL { ?d mosaic:asWritten ?written } }"""
-_PERSON_OR_MISSION = "foaf:Person mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission"
+_MISSION = "mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission"
+_PERSON_OR_MISSION = f"foaf:Person {_MISSION}"
+_BODY = "org:FormalOrganization org:Organization"
 
 
-def _dated_pairs(pairs: str, kinds: str) -> str:
-    """Source–target pairs with their records, then each record's dates.
+def _informants(author: str, informant: str) -> str:
+    """Who talked to a record's author: its interlocutors, and the informants of the reports in it."""
+    return f"""{{ ?record rico:hasAuthor {author} ; mosaic:interlocutor {informant} . }}
+        UNION {{ ?report mosaic:inDocument ?record ; mosaic:reporter {author} ; mosaic:informant {informant} . }}"""
+
+
+def _dated_pairs(pairs: str, kinds: str, extra: str = "") -> str:
+    """Source–target pairs with their records (and the ``extra`` variables the pairs bind), then each
+    record's dates.
 
     The pairs are found first and the dates joined after: the other way round, the engine joins
     every record's dates into the union before filtering (minutes instead of seconds at 1M triples).
     """
     return f"""
-        SELECT ?source ?target ?record ?earliest ?latest ?written WHERE {{
-            {{ SELECT DISTINCT ?source ?target ?record WHERE {{ {pairs} {kinds} }} }}
+        SELECT ?source ?target ?record {extra} ?earliest ?latest ?written WHERE {{
+            {{ SELECT DISTINCT ?source ?target ?record {extra} WHERE {{ {pairs} {kinds} }} }}
             {_DATED}
         }}"""
 
 
 _QUERIES = {
     "reporting": _dated_pairs(
-        REPORTING_PAIRS,  # the pairs the derived tally counts
+        # the first are the pairs the derived tally counts
+        f"""{{ {REPORTING_PAIRS} BIND ("subject" AS ?relation) }}
+            UNION {{ {_informants("?source", "?target")} BIND ("informant" AS ?relation) }}""",
         f"""FILTER EXISTS {{ ?source a ?sourceClass . VALUES ?sourceClass {{ {_PERSON_OR_MISSION} }} }}
-            FILTER EXISTS {{ ?target a ?targetClass . VALUES ?targetClass {{ {_PERSON_OR_MISSION} mosaic:Faction }} }}"""),
+            FILTER EXISTS {{ ?target a ?targetClass .
+                             VALUES ?targetClass {{ {_PERSON_OR_MISSION} mosaic:Faction {_BODY} }} }}""",
+        "?relation"),
     "information": _dated_pairs(
-        """{ ?record mosaic:interlocutor ?source ; rico:hasAuthor ?target . }
-           UNION { ?report mosaic:inDocument ?record ; mosaic:informant ?source ; mosaic:reporter ?target . }""",
+        _informants("?target", "?source"),
         f"FILTER EXISTS {{ ?target a ?targetClass . VALUES ?targetClass {{ {_PERSON_OR_MISSION} }} }}"),
     "co-mention": f"""
         SELECT ?record ?source ?earliest ?latest ?written WHERE {{
@@ -79,10 +98,17 @@ _QUERIES = {
                        OPTIONAL { ?d mosaic:latest ?latest } OPTIONAL { ?d mosaic:asWritten ?written } }
         }""",
 }
+# Who served in which mission: a diplomat's report on their own mission is a report on its own conditions.
+_SERVED_IN = f"""
+    SELECT DISTINCT ?person ?mission WHERE {{
+        ?membership org:member ?person ; org:organization ?mission .
+        ?mission a ?class . VALUES ?class {{ {_MISSION} }}
+    }}"""
 _NODES = """
     SELECT ?node ?class ?label ?faction ?state WHERE {
         ?node a ?class .
-        VALUES ?class { foaf:Person mosaic:Faction mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission }
+        VALUES ?class { foaf:Person mosaic:Faction mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission
+                        org:FormalOrganization org:Organization }
         OPTIONAL { ?node skos:prefLabel ?label FILTER (LANGMATCHES(LANG(?label), "en") || LANG(?label) = "") }
         OPTIONAL { { ?m org:member ?node ; org:organization ?f . ?f a mosaic:Faction ; skos:prefLabel ?faction }
                    UNION { ?node a mosaic:Faction ; skos:prefLabel ?faction } }
@@ -90,7 +116,8 @@ _NODES = """
                    UNION { ?node mosaic:sendingState/skos:prefLabel ?state } }
     }"""
 _KIND_OF_CLASS = {"Person": "person", "Faction": "faction", "Embassy": "mission", "Legation": "mission",
-                  "DiplomaticMission": "mission"}
+                  "DiplomaticMission": "mission", "FormalOrganization": "body", "Organization": "body"}
+_KIND_ORDER = ("other", "body", "faction", "mission", "person")  # a node of several classes takes the last
 
 
 @dataclass(frozen=True)
@@ -129,6 +156,7 @@ class _Evidence:
     written: set[str]
     earliest: date | None = None
     latest: date | None = None
+    relations: set[str] = field(default_factory=set)
 
 
 def build(store: Selects, kind: str, period: Period | None = None, caveats: str = "keep") -> nx.Graph:
@@ -142,11 +170,14 @@ def build(store: Selects, kind: str, period: Period | None = None, caveats: str 
     if caveats not in CAVEAT_POLICIES:
         raise ValueError(f"unknown caveat policy {caveats!r}; known: {', '.join(CAVEAT_POLICIES)}")
     rows = store.select_text(_QUERIES[kind])
+    own: list[TextRow] = []
+    if kind == "reporting":
+        rows, own = _own_conditions(store, rows)
     isolated: set[str] = set()
     if caveats != "keep":
         isolated = isolated_second_hand(store)
         rows = [r for r in rows if str(r["record"]) not in isolated] if caveats == "drop" else rows
-    dates = _record_dates(rows)
+    dates = _record_dates(rows + own)
     if kind == "co-mention":
         edges = _co_mentions(rows, dates, period)
         graph: nx.Graph = nx.Graph()
@@ -154,13 +185,41 @@ def build(store: Selects, kind: str, period: Period | None = None, caveats: str 
         edges = _pairs(rows, dates, period, keep_undated=kind == "affiliation")
         graph = nx.Graph() if kind == "affiliation" else nx.DiGraph()
     for (source, target), evidence in sorted(edges.items()):
-        attributes = _edge_attributes(evidence)
+        attributes = _edge_attributes(evidence, relations=kind == "reporting")
         if caveats == "weight":
             attributes["weight"] = sum(0.5 if record in isolated else 1.0 for record in evidence.records)
         graph.add_edge(source, target, **attributes)
+    for author, records in sorted(_own_records(own, dates, period).items()):
+        graph.add_node(author, own_conditions=records)
     _describe_nodes(graph, store, kind)
     graph.graph.update({"network": kind, "period": str(period or Period()), "caveats": caveats})
     return graph
+
+
+def _own_conditions(store: Selects, rows: list[TextRow]) -> tuple[list[TextRow], list[TextRow]]:
+    """The rows split in two: those about others, and those in which a mission, or a diplomat who
+    served in it, reports on that mission itself.
+
+    Isolation caveats do not apply to the second (so ``--caveats drop`` keeps them): a mission knows its
+    own premises and staff at first hand, whatever it could learn of the country around it."""
+    served = {(row["person"], row["mission"]) for row in store.select_text(_SERVED_IN)}
+    others: list[TextRow] = []
+    own: list[TextRow] = []
+    for row in rows:
+        pair = (row["source"], row["target"])
+        mine = row["relation"] == "subject" and (pair[0] == pair[1] or pair in served)
+        (own if mine else others).append(row)
+    return others, own
+
+
+def _own_records(own: list[TextRow], dates: dict[str, tuple[date | None, date | None, set[str]]],
+                 period: Period | None) -> dict[str, list[str]]:
+    """Per author, the records of the period in which it reports on its own conditions."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in own:
+        if _keep(dates[row["record"]], period, keep_undated=False):
+            found[row["source"]].add(row["record"])
+    return {author: sorted(records) for author, records in found.items()}
 
 
 def isolated_second_hand(store: Selects) -> set[str]:
@@ -207,7 +266,7 @@ def _pairs(rows: list[TextRow], dates: dict[str, tuple[date | None, date | None,
     for row in rows:
         record = row["record"]
         if _keep(dates[record], period, keep_undated):
-            _add(edges, (row["source"], row["target"]), record, dates[record])
+            _add(edges, (row["source"], row["target"]), record, dates[record], row.get("relation"))
     return edges
 
 
@@ -225,8 +284,10 @@ def _co_mentions(rows: list[TextRow], dates: dict[str, tuple[date | None, date |
 
 
 def _add(edges: dict[tuple[str, str], _Evidence], pair: tuple[str, str], record: str,
-         dated: tuple[date | None, date | None, set[str]]) -> None:
+         dated: tuple[date | None, date | None, set[str]], relation: str | None = None) -> None:
     evidence = edges.setdefault(pair, _Evidence(set(), set()))
+    if relation:
+        evidence.relations.add(relation)
     if record in evidence.records:
         return
     evidence.records.add(record)
@@ -237,9 +298,11 @@ def _add(edges: dict[tuple[str, str], _Evidence], pair: tuple[str, str], record:
         evidence.latest = max(evidence.latest, dated[1]) if evidence.latest else dated[1]
 
 
-def _edge_attributes(evidence: _Evidence) -> dict[str, object]:
+def _edge_attributes(evidence: _Evidence, relations: bool = False) -> dict[str, object]:
     attributes: dict[str, object] = {"weight": len(evidence.records), "records": sorted(evidence.records),
                                      "dates": sorted(evidence.written)}
+    if relations:
+        attributes["relation"] = [r for r in RELATIONS if r in evidence.relations]
     if evidence.earliest:
         attributes["start"] = evidence.earliest.isoformat()
     if evidence.latest:
@@ -271,7 +334,8 @@ def node_attributes(store: Selects) -> dict[str, dict[str, str]]:
     for row in store.select_text(_NODES):
         node = row["node"]
         entry = found.setdefault(node, {"label": node.rsplit("/", 1)[-1], "kind": "other"})
-        entry["kind"] = _KIND_OF_CLASS.get(re.split(r"[#/]", row["class"])[-1], entry["kind"])
+        kind = _KIND_OF_CLASS.get(re.split(r"[#/]", row["class"])[-1], "other")
+        entry["kind"] = max(entry["kind"], kind, key=_KIND_ORDER.index)
         if "label" in row:
             entry["label"] = row["label"]
         for position, variable in enumerate(("faction", "state")):
@@ -281,3 +345,48 @@ def node_attributes(store: Selects) -> dict[str, dict[str, str]]:
         factions, states = groups[node]
         entry["group"] = min(factions or states or {"unaffiliated"})  # the first in order, so it is stable
     return found
+
+
+_RECORD_PARTS = """
+    SELECT ?record ?part ?value ?label WHERE {{
+        VALUES ?record {{ {records} }}
+        {{ ?record dcterms:title|skos:prefLabel ?value BIND ("title" AS ?part) }}
+        UNION {{ ?record mosaic:date/mosaic:asWritten ?value BIND ("dates" AS ?part) }}
+        UNION {{ ?record dcterms:description ?value BIND ("description" AS ?part) }}
+        UNION {{ ?record rico:hasAuthor ?value BIND ("authors" AS ?part) }}
+        UNION {{ {{ ?record mosaic:interlocutor ?value }}
+                 UNION {{ ?report mosaic:inDocument ?record ; mosaic:informant ?value }} BIND ("informants" AS ?part) }}
+        UNION {{ {{ ?record rico:hasOrHadSubject ?value }}
+                 UNION {{ ?report mosaic:inDocument ?record ; mosaic:about ?value }} BIND ("about" AS ?part) }}
+        OPTIONAL {{ ?value skos:prefLabel ?label FILTER (LANGMATCHES(LANG(?label), "en") || LANG(?label) = "") }}
+    }}"""
+_RECORDS_AT_ONCE = 500  # records per query: long VALUES lists are joined slowly (see mosaic.web.pages)
+
+
+def describe_records(store: Selects, records: list[str]) -> dict[str, dict[str, object]]:
+    """What a reader needs to know of the records behind edges, to read a network as an answer: each
+    record's title, dates as written and description, and its authors, informants and what it is
+    about, each as ``[IRI, label]`` in the order of their labels. Texts found in several forms (two
+    sources' titles) are all kept, sorted; the page shows the first title and every date."""
+    found: dict[str, dict[str, object]] = {}
+    for start in range(0, len(records), _RECORDS_AT_ONCE):
+        batch = " ".join(f"<{record}>" for record in records[start:start + _RECORDS_AT_ONCE])
+        for row in store.select_text(_RECORD_PARTS.format(records=batch)):
+            entry = found.setdefault(row["record"], {part: [] for part in _PARTS})
+            value = [row["value"], row.get("label", row["value"])] if row["part"] in _NAMED_PARTS else row["value"]
+            parts: list[object] = entry[row["part"]]  # type: ignore[assignment]
+            if value not in parts:
+                parts.append(value)
+    for entry in found.values():
+        for part in _PARTS:
+            entry[part] = sorted(entry[part], key=_by_label)  # type: ignore[call-overload]
+    return found
+
+
+def _by_label(value: str | list[str]) -> tuple[str, ...]:
+    """Texts by themselves, named things by their label, then IRI."""
+    return (value,) if isinstance(value, str) else (value[1], value[0])
+
+
+_NAMED_PARTS = ("authors", "informants", "about")
+_PARTS = ("title", "dates", "description", *_NAMED_PARTS)

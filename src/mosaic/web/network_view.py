@@ -5,6 +5,10 @@ central nodes to keep (the page draws 300 unless told otherwise, the JSON gives 
 node-link JSON with each node's measures, so the page can size nodes by PageRank and colour them by
 faction or mission. Only the measures it carries are computed, and betweenness is estimated in a
 large network (see mosaic.analysis); ``graph.betweenness_sources`` says from how many nodes (null: exact).
+
+So that the page answers a question, not only draws it, the JSON also describes the records behind
+the edges and nodes it gives (``records``: title, dates, authors, informants, what each is about),
+unless there are more than ``DESCRIBED_RECORDS`` of them (then ``graph.records_described`` is false).
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ import pandas as pd
 from flask import Flask, Response, abort, jsonify, request
 
 from mosaic.analysis import centralities
-from mosaic.errors import DateError
+from mosaic.errors import DateError, PeriodError
 from mosaic.iris import local_path
-from mosaic.network import CAVEAT_POLICIES, KINDS, Period, build
+from mosaic.network import CAVEAT_POLICIES, KINDS, Period, build, describe_records
 from mosaic.network_files import node_link
 from mosaic.web import queries
 
@@ -32,11 +36,14 @@ def _filters() -> tuple[str, Period, str]:
         abort(400, description=f"caveats is one of {', '.join(CAVEAT_POLICIES)}.")
     try:
         return kind, Period.parse(request.args.get("from") or None, request.args.get("to") or None), caveats
+    except PeriodError as error:
+        abort(400, description=f"from and to: {error}.")
     except DateError as error:
         abort(400, description=f"A period bound is not a date: {error}. Write dates like 1956, 1956-09 or 1956-09-15.")
 
 
 DRAWN_NODES = 300  # the page draws at most this many nodes: a browser lays out 7,000 (1M triples) for minutes
+DESCRIBED_RECORDS = 2000  # the page lists the records behind what it draws up to this many
 
 
 def _top() -> int | None:
@@ -70,10 +77,21 @@ def network_data() -> Response:
         graph.nodes[node].update({"pagerank": float(row["pagerank"]), "betweenness": float(row["betweenness"]),
                                   "community": int(row["community"]), "href": local_path(node) or node})
     data = node_link(graph)
+    records = _records_behind(graph)
+    described = len(records) <= DESCRIBED_RECORDS
+    data["records"] = describe_records(queries(), records) if described else {}
     data["graph"] = {"network": kind, "period": str(period), "caveats": caveats, "directed": graph.is_directed(),
                      "betweenness_sources": table.attrs["betweenness_sources"], "top": top,
-                     "nodes_in_network": whole.number_of_nodes(), "edges_in_network": whole.number_of_edges()}
+                     "nodes_in_network": whole.number_of_nodes(), "edges_in_network": whole.number_of_edges(),
+                     "records_described": described}
     return jsonify(data)
+
+
+def _records_behind(graph: nx.Graph) -> list[str]:
+    """The records behind the edges of ``graph``, and those its nodes keep (reports on own conditions)."""
+    found = {record for *_, data in graph.edges(data=True) for record in data.get("records", [])}
+    found |= {record for _, data in graph.nodes(data=True) for record in data.get("own_conditions", [])}
+    return sorted(found)
 
 
 def network_page() -> Response:

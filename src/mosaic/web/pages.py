@@ -48,6 +48,7 @@ _RECORD_PEOPLE = [
     (MOSAIC.interlocutor, "Interlocutor"), (RICO.hasOrHadSubject, "Subject"),
     (MOSAIC.obtainedBy, "Obtained by"), (MOSAIC.obtainedFor, "Obtained for"),
 ]
+_MISSIONS = {str(MOSAIC.Embassy), str(MOSAIC.Legation), str(MOSAIC.DiplomaticMission)}
 _RECORD_ROLES = [  # how a person or body can stand to a record, as (property, heading of the page's list)
     (RICO.hasAuthor, "Records by {}"), (RICO.hasOrHadSubject, "Records about {}"),
     (MOSAIC.interlocutor, "Records informed by {} (as interlocutor)"),
@@ -172,8 +173,9 @@ def render_entity(iri: str) -> Response:
 def entity_page(iri: str) -> EntityPage:
     _check_iri(iri)
     facts = _Facts(iri)
-    context = _Context.of(facts)
     kinds = {str(f.value) for f in facts.outgoing if f.predicate == RDF.type}
+    reported = _reported_by(iri) if kinds & _MISSIONS else {}
+    context = _Context.of(facts, *_mentioned(reported))
     types = _lines(facts.take(RDF.type), context, lambda f: (context.shown(f.value),))
     if str(FOAF.Person) in kinds:
         sections = [_names(facts, context), *_descriptions(facts, context), _posts(facts, context)]
@@ -181,6 +183,8 @@ def entity_page(iri: str) -> EntityPage:
         sections = [_reading_section(iri, context), *_record_sections(facts, context), _names(facts, context)]
     else:
         sections = [_names(facts, context), *_descriptions(facts, context), _members(facts, context)]
+    if kinds & _MISSIONS:
+        sections += _mission_reporting(iri, reported, context)
     sections += _involvement(facts, context, ("they", "them") if str(FOAF.Person) in kinds else ("it", "it"))
     sections += _other_sections(facts, context)
     if iri in context.sources:
@@ -300,13 +304,16 @@ class _Context:
     sources: dict[str, _Source]
 
     @classmethod
-    def of(cls, facts: _Facts) -> _Context:
-        iris = {facts.iri}
+    def of(cls, facts: _Facts, more_iris: set[str] | None = None, more_claims: set[str] | None = None) -> _Context:
+        """The context of a page of ``facts``, and of other things it shows (``more_iris``, ``more_claims``),
+        asked in one go."""
+        iris = {facts.iri} | (more_iris or set())
         for fact in facts.all():
             iris.add(str(fact.predicate))
             for term in [fact.value, *fact.details, *(v for vs in fact.details.values() for v in vs)]:
                 if isinstance(term, URIRef):
                     iris.add(str(term))
+        claims = {f.claim for f in facts.all()} | (more_claims or set())
         labels: dict[str, list[tuple[str, Literal]]] = {}
         dates: dict[str, list[tuple[str, str, str]]] = {}
         parts: set[str] = set()
@@ -320,8 +327,7 @@ class _Context:
             elif isinstance(row["value"], Literal):
                 labels.setdefault(iri, []).append((key, row["value"]))
         sources = _sources()
-        cites = _cites(sorted({f.claim for f in facts.all()}), sources)
-        return cls(labels, dates, parts, cites, sources)
+        return cls(labels, dates, parts, _cites(sorted(claims), sources), sources)
 
     def label(self, iri: str) -> str | None:
         """The best name of ``iri``: an English preferred label, else a title, else an ontology label."""
@@ -550,6 +556,77 @@ def _involvement(facts: _Facts, context: _Context, pronouns: tuple[str, str]) ->
     sections.append(Section(f"Events {subject} took part in", ("Event", "Date (as written)"),
                             _record_lines(events, context)))
     return sections
+
+
+# --- a mission's reporting: whom it and its diplomats reported on, and who informed them ----------
+
+_REPORTED = """
+    SELECT ?record ?part ?value ?claim WHERE {{
+      {{ SELECT DISTINCT ?record WHERE {{
+          {{ ?record rico:hasAuthor {mission} }}
+          UNION {{ ?membership org:member ?diplomat ; org:organization {mission} . ?record rico:hasAuthor ?diplomat }}
+      }} }}
+      {{ GRAPH ?claim {{ ?record rico:hasAuthor ?value }} BIND ("by" AS ?part) }}
+      UNION {{ GRAPH ?claim {{ ?record mosaic:interlocutor ?value }} BIND ("informants" AS ?part) }}
+      UNION {{ GRAPH ?claim {{ ?report mosaic:inDocument ?record ; mosaic:informant ?value }}
+               BIND ("informants" AS ?part) }}
+      UNION {{ GRAPH ?claim {{ ?record rico:hasOrHadSubject ?value }} BIND ("about" AS ?part) }}
+      UNION {{ GRAPH ?claim {{ ?report mosaic:inDocument ?record ; mosaic:about ?value }} BIND ("about" AS ?part) }}
+      ?claim a mosaic:Claim .
+    }}"""
+
+
+@dataclass
+class _Reported:
+    """One record by a mission or its diplomats: its authors, informants and subjects, and the claims saying so."""
+
+    parts: dict[str, list[Identifier]] = field(default_factory=lambda: {"by": [], "informants": [], "about": []})
+    claims: set[str] = field(default_factory=set)
+
+
+def _reported_by(mission: str) -> dict[str, _Reported]:
+    """The records by the mission or its diplomats, with their authors, informants and subjects."""
+    reported: dict[str, _Reported] = {}
+    for row in _select(_REPORTED.format(mission=_ref(mission))):
+        entry = reported.setdefault(str(row["record"]), _Reported())
+        values = entry.parts[str(row["part"])]
+        if row["value"] not in values:
+            values.append(row["value"])
+        entry.claims.add(str(row["claim"]))
+    return reported
+
+
+def _mentioned(reported: dict[str, _Reported]) -> tuple[set[str], set[str]]:
+    """What the records of ``reported`` name, to be labelled, and the claims that say so, to be cited."""
+    iris = set(reported) | {str(v) for e in reported.values() for vs in e.parts.values() for v in vs}
+    return iris, {c for e in reported.values() for c in e.claims}
+
+
+def _mission_reporting(mission: str, reported: dict[str, _Reported], context: _Context) -> list[Section]:
+    """What the mission and its diplomats reported on others, with who informed them, and apart from it
+    their reports on the mission's own conditions (as the reporting network keeps them apart)."""
+    on_others = [(r, e) for r, e in reported.items()
+                 if e.parts["informants"] or any(str(v) != mission for v in e.parts["about"])]
+    on_itself = [(r, e) for r, e in reported.items() if URIRef(mission) in e.parts["about"]]
+    return [Section("Whom it and its diplomats reported on, and who informed them",
+                    ("Record", "Date (as written)", "Written by", "Informed by", "About"),
+                    _reported_lines(on_others, context, mission, ("by", "informants", "about"))),
+            Section("Its reports on its own conditions", ("Record", "Date (as written)", "Written by"),
+                    _reported_lines(on_itself, context, mission, ("by",)))]
+
+
+def _reported_lines(records: list[tuple[str, _Reported]], context: _Context, mission: str,
+                    parts: tuple[str, ...]) -> list[Line]:
+    """A line per record, earliest first: title, date, then the ``parts`` asked for (never the mission
+    itself among what it is about), citing every claim that gives one of them."""
+    lines = []
+    for record, entry in records:
+        title, date = _titled(URIRef(record), context)
+        named = [_joined([context.shown(v) for v in entry.parts[part] if str(v) != mission or part == "by"])
+                 for part in parts]
+        cites = [context.cites[c] for c in sorted(entry.claims) if c in context.cites]
+        lines.append(Line(((title,), (date,), *named), cites, (context.earliest(record), title.text)))
+    return sorted(lines, key=lambda line: line.order)
 
 
 def _language(term: Identifier) -> str:

@@ -19,8 +19,91 @@
     const nodes = data.nodes.map((n) => ({data: {id: n.id, label: n.label, href: n.href, group: n.group,
       size: 18 + 42 * (n.pagerank - low) / span, colour: colour.get(n.group)}}));
     const edges = data.links.map((e, i) => ({data: {id: "e" + i, source: e.source, target: e.target,
-      weight: e.weight, dates: (e.dates || []).join("; "), records: (e.records || []).length}}));
+      weight: e.weight, dates: (e.dates || []).join("; "), records: (e.records || []).length,
+      tie: tie(e, data.graph.network)}, classes: (e.relation || []).includes("subject") ? "" : "informant"}));
     return {elements: nodes.concat(edges), colour: colour};
+  }
+
+  // How an edge ties its ends, in words: the reporting network says it on each edge (relation).
+  const TIES = {subject: "reported on", informant: "informed by", information: "informed",
+                "co-mention": "named with", affiliation: "member of"};
+
+  function tie(edge, network) {
+    const relations = edge.relation || [];
+    return relations.length ? relations.map((r) => TIES[r]).join(" and ") : TIES[network] || "tied to";
+  }
+
+  function link(text, href) {
+    const anchor = document.createElement(href ? "a" : "span");
+    if (href) { anchor.href = href; }
+    anchor.textContent = text;
+    return anchor;
+  }
+
+  function named(pairs, heading) {
+    const span = document.createElement("span");
+    if (!pairs.length) { return span; }
+    span.append(document.createTextNode(` ${heading}: `));
+    pairs.forEach(([iri, label], i) => {
+      span.append(link(label, localPath(iri)));
+      if (i < pairs.length - 1) { span.append(document.createTextNode(", ")); }
+    });
+    span.append(document.createTextNode("."));
+    return span;
+  }
+
+  function localPath(iri) {
+    const base = "https://w3id.org/mosaic/id/";
+    return iri.startsWith(base) ? "/id/" + iri.slice(base.length) : null;
+  }
+
+  // One record as a list item: its dates, its title (linked to its page), who informed it, what it is about.
+  function recordItem(iri, described) {
+    const item = document.createElement("li");
+    const record = described[iri];
+    if (!record) { item.append(link(iri, localPath(iri))); return item; }
+    item.append(document.createTextNode((record.dates.join("; ") || "undated") + ": "),
+                link(record.title[0] || iri, localPath(iri)),
+                named(record.informants, "Informed by"), named(record.about, "About"));
+    if (record.description.length) {
+      const note = document.createElement("div");
+      note.className = "muted";
+      note.textContent = record.description[0];
+      item.append(note);
+    }
+    return item;
+  }
+
+  function recordList(records, described) {
+    const list = document.createElement("ul");
+    records.forEach((iri) => list.append(recordItem(iri, described)));
+    return list;
+  }
+
+  function row(cells) {
+    const tr = document.createElement("tr");
+    cells.forEach((content) => { const td = document.createElement("td"); td.append(content); tr.append(td); });
+    return tr;
+  }
+
+  // The tables under the drawing: every edge drawn with its records, and the reports on own conditions.
+  function tables(data) {
+    const nodes = new Map(data.nodes.map((n) => [n.id, n]));
+    const name = (id) => link((nodes.get(id) || {label: id}).label, (nodes.get(id) || {}).href);
+    const described = data.records || {};
+    const key = (e) => `${nodes.get(e.source).label} → ${nodes.get(e.target).label}`;
+    const ties = document.querySelector("#network-ties tbody");
+    [...data.links].sort((a, b) => key(a).localeCompare(key(b))).forEach((e) => ties.append(row([name(e.source),
+      document.createTextNode(tie(e, data.graph.network)), name(e.target), recordList(e.records || [], described)])));
+    const own = data.nodes.filter((n) => (n.own_conditions || []).length)
+      .sort((a, b) => a.label.localeCompare(b.label));
+    own.forEach((n) => document.querySelector("#network-own tbody").append(
+      row([name(n.id), recordList(n.own_conditions, described)])));
+    document.getElementById("network-own-section").hidden = !own.length;
+    document.getElementById("network-records-note").textContent = data.graph.records_described
+      ? "Each record with its dates as the sources write them; follow a title for its page and sources."
+      : "Too many records to list here: narrow the period or draw fewer nodes to see them.";
+    document.getElementById("network-records").hidden = false;
   }
 
   function legend(colour) {
@@ -50,6 +133,7 @@
         {selector: "edge", style: {"width": "mapData(weight, 1, 5, 1, 5)", "line-color": "#999", "opacity": 0.7,
           "curve-style": "bezier", "target-arrow-shape": data.graph.directed ? "triangle" : "none",
           "target-arrow-color": "#999"}},
+        {selector: "edge.informant", style: {"line-style": "dashed"}},
         {selector: ".faded", style: {"opacity": 0.15}},
       ],
     });
@@ -61,9 +145,10 @@
     cy.on("mouseout", "node", () => cy.elements().removeClass("faded"));
     cy.on("mouseover", "edge", (event) => {
       const edge = event.target.data();
-      status.textContent = `${edge.records} record(s): ${edge.dates || "undated"}`;
+      status.textContent = `${edge.tie}: ${edge.records} record(s), ${edge.dates || "undated"}`;
     });
     legend(drawn.colour);
+    tables(data);
     const whole = data.graph.nodes_in_network;
     const summary = data.nodes.length < whole
       ? `The ${data.nodes.length} most central (by PageRank) of its ${whole} nodes, and the ${data.links.length} ` +
