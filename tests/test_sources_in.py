@@ -4,17 +4,27 @@ processes against a real store, and the name authority over HTTP."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from conftest import ROOT, TEST_DATA
+from conftest import ROOT, TEST_DATA, running_server
+
+from mosaic.importers.graph import as_trig, kept
+from mosaic.settings import imports_folder
+from mosaic.vocab import file_graph
 
 KIM_IL_SUNG = "https://w3id.org/mosaic/id/person/kim-il-sung"
+CITATIONS = TEST_DATA / "import" / "citations-wrapped.txt"
+IMPORTS = {"citations": ["citations", str(CITATIONS)],
+           "csv": ["csv", str(ROOT / "examples" / "templates" / "person.csv"), "--kind", "person"]}
 
 
 def mosaic(*args: str) -> subprocess.CompletedProcess[str]:
@@ -145,3 +155,90 @@ def test_import_links_known_names_and_reports_the_unplaced(store_path: Path, tmp
     assert "unplaced name 'Nobody Known'" in result.stderr
     assert "<https://w3id.org/mosaic/id/person/gary-goldberg>" in target.read_text() or \
         "person:gary-goldberg" in target.read_text()
+
+
+# --- what was imported survives a reload ------------------------------------------------------------
+
+
+def _made_by(store: Path, name: str) -> list[str]:
+    """The records, persons … the claims of the import ``name`` say something about."""
+    result = mosaic("query", f"SELECT DISTINCT ?x WHERE {{ GRAPH <{file_graph(name)}> {{ ?claim a mosaic:Claim }} "
+                    "GRAPH ?claim { ?x ?p ?o } FILTER (STRSTARTS(STR(?x), STR(person:)) || "
+                    "STRSTARTS(STR(?x), STR(doc:))) } ORDER BY ?x", "--format", "json", "--store", str(store))
+    return [row["x"]["value"] for row in json.loads(result.stdout)["results"]["bindings"]]
+
+
+def _dump(store: Path) -> Counter[str]:
+    """The store's quads as N-Quads lines, blank nodes written alike (a load names them its own way)."""
+    result = mosaic("export", "--format", "nquads", "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    return Counter(re.sub(r"_:\S+", "_:b", line) for line in result.stdout.splitlines())
+
+
+def _wilson_items(store: Path, number: str) -> int:
+    return _count(store, f'SELECT (COUNT(*) AS ?n) WHERE {{ ?t mosaic:wilsonCenterId ?id FILTER (STR(?id) = "{number}") }}')
+
+
+@pytest.mark.parametrize("kind", IMPORTS)
+def test_an_import_survives_a_reload_and_its_pages_answer(own_store: Path, kind: str) -> None:
+    imported = mosaic("import", *IMPORTS[kind], "--load", "--store", str(own_store))
+    assert imported.returncode == 0, imported.stderr
+    name = f"import-{Path(IMPORTS[kind][1]).stem}"
+    made, graph = _made_by(own_store, name), _dump(own_store)
+    assert made
+    reloaded = mosaic("load", "--store", str(own_store))
+    assert reloaded.returncode == 0, reloaded.stderr
+    assert _made_by(own_store, name) == made
+    assert _dump(own_store) == graph  # the reload rebuilds the very graph the import left
+    kept_as = own_store / "imported" / f"{name}.trig"
+    assert kept_as.is_file() and f"kept in {kept_as}" in imported.stderr and f"reading {kept_as.name}" in reloaded.stderr
+    with running_server(own_store) as base:
+        for iri in made:
+            request = urllib.request.Request(base + iri.removeprefix("https://w3id.org/mosaic"),
+                                             headers={"Accept": "text/html"})
+            with urllib.request.urlopen(request) as response:
+                assert response.status == 200, iri
+
+
+def test_importing_a_file_again_replaces_what_it_said_before_reload_too(own_store: Path, tmp_path: Path) -> None:
+    first, second = CITATIONS.read_text(encoding="utf-8").split("\n\n")[:2]
+    notes = tmp_path / "notes.txt"
+    notes.write_text(f"{first}\n\n{second}\n", encoding="utf-8")
+    assert mosaic("import", "citations", str(notes), "--load", "--store", str(own_store)).returncode == 0
+    assert (_wilson_items(own_store, "990001"), _wilson_items(own_store, "990002")) == (1, 1)
+    notes.write_text(second + "\n", encoding="utf-8")
+    assert mosaic("import", "citations", str(notes), "--load", "--store", str(own_store)).returncode == 0
+    assert [p.name for p in (own_store / "imported").iterdir()] == ["import-notes.trig"]
+    assert mosaic("load", "--store", str(own_store)).returncode == 0
+    assert (_wilson_items(own_store, "990001"), _wilson_items(own_store, "990002")) == (0, 1)
+
+
+def test_a_load_of_one_file_says_it_leaves_the_imports_out_and_the_next_load_brings_them_back(own_store: Path) -> None:
+    assert mosaic("import", "citations", str(CITATIONS), "--load", "--store", str(own_store)).returncode == 0
+    one_file = mosaic("load", "--data-file", str(TEST_DATA / "good" / "base.trig"), "--store", str(own_store))
+    assert one_file.returncode == 0, one_file.stderr
+    assert f"the imports kept in {own_store / 'imported'} are not part of this load" in one_file.stderr
+    assert _wilson_items(own_store, "990001") == 0
+    assert mosaic("load", "--store", str(own_store)).returncode == 0
+    assert _wilson_items(own_store, "990001") == 1
+
+
+def test_a_refused_import_leaves_the_kept_file_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "imported" / "import-x.trig"
+    quad = ox.Quad(ox.NamedNode(KIM_IL_SUNG), ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"),
+                   ox.Literal("Kim"), ox.NamedNode("https://w3id.org/mosaic/id/claim/import-x-1"))
+    earlier = {quad.graph_name.value: [quad]}
+    with kept(path, earlier):
+        pass
+    with pytest.raises(RuntimeError), kept(path, {quad.graph_name.value: []}):
+        raise RuntimeError("the store refused the import")
+    assert path.read_bytes() == as_trig(earlier)
+    assert [p.name for p in path.parent.iterdir()] == ["import-x.trig"]
+
+
+def test_imports_are_kept_beside_the_store_they_went_into(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MOSAIC_IMPORTS", raising=False)
+    assert imports_folder("/srv/mosaic/store") == Path("/srv/mosaic/store/imported")
+    assert imports_folder("http://127.0.0.1:7878/query") == Path(".mosaic/imported/127.0.0.1-7878-query")
+    monkeypatch.setenv("MOSAIC_IMPORTS", "/srv/imports")
+    assert imports_folder("http://127.0.0.1:7878/query") == Path("/srv/imports")

@@ -96,7 +96,12 @@ def load(data: Path, ontology: Path, shapes: Path, data_file: Path | None, store
     store = open_store(store_location, create=True)
     from mosaic.load import load as load_graph
 
-    report = load_graph(store, data_file or data, ontology, shapes, progress=_progress)
+    imports = settings.imports_folder(store_location)
+    if data_file and any(imports.glob("*.trig")):
+        click.echo(f"Note: the imports kept in {imports} are not part of this load (--data-file reads that one file); "
+                   "a `mosaic load` without --data-file brings them back.", err=True)
+    report = load_graph(store, data_file or data, ontology, shapes, progress=_progress,
+                        imports_dir=None if data_file else imports)
     took = time.perf_counter() - started
     click.echo(f"Loaded {len(store)} quads into {store_location} in {took:.1f} s "
                f"({report.count('Warning')} warnings, {report.count('Info')} notes; see `mosaic validate`).")
@@ -214,7 +219,8 @@ def serve(host: str, port: int, query_timeout: float | None, max_rows: int | Non
         ontology, shapes = Path(settings.get("ontology")), Path(settings.get("shapes"))
         _require("build", data=data, ontology=ontology, shapes=shapes)
         _progress(f"the store at {store_location} is empty: building it from {data}")
-        load_graph(graph, data, ontology, shapes, progress=_progress)
+        load_graph(graph, data, ontology, shapes, progress=_progress,
+                   imports_dir=settings.imports_folder(store_location))
     run(host, port, threads, store=store_location, query_timeout=query_timeout, max_rows=max_rows,
         workers=workers)
 

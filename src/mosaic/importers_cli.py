@@ -16,7 +16,7 @@ import click
 import pyoxigraph as ox
 
 from mosaic import settings
-from mosaic.formats import RDF_FORMATS, serialize
+from mosaic.importers.graph import as_trig, kept
 from mosaic.iris import SlugRegistry, slugify
 from mosaic.load import add
 from mosaic.store import Store, open_store
@@ -37,21 +37,27 @@ def _linker(store: Store) -> Callable[[str], str | None]:
 
 
 def _finish(store: Store, graphs: dict[str, list[ox.Quad]], report: list[str], output: Path | None,
-            load: bool) -> None:
+            keep: Path | None) -> None:
+    """Print the report, then load the graphs and keep them as the file ``keep`` (if given), or write them."""
     for line in report:
         click.echo(line, err=True)
-    if load:
-        add(store, graphs, Path(settings.get("shapes")))
-        click.echo(f"Loaded {sum(map(len, graphs.values()))} statements in {len(graphs)} graphs.", err=True)
+    if keep:
+        with kept(keep, graphs):
+            add(store, graphs, Path(settings.get("shapes")))
+        click.echo(f"Loaded {sum(map(len, graphs.values()))} statements in {len(graphs)} graphs; kept in {keep}, "
+                   "which `mosaic load` reads.", err=True)
         return
-    quads = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(name)) for name, members in graphs.items()
-             for q in members]
-    text = serialize(quads, RDF_FORMATS["trig"])
+    text = as_trig(graphs)
     if output:
         output.write_bytes(text)
-        click.echo(f"Wrote {len(quads)} statements to {output}.", err=True)
+        click.echo(f"Wrote {sum(map(len, graphs.values()))} statements to {output}.", err=True)
     else:
         click.echo(text.decode("utf-8"), nl=False)
+
+
+def _kept_as(store_location: str, source_name: str) -> Path:
+    """The file an import into that store is kept as: one per import name, so importing again replaces it."""
+    return settings.imports_folder(store_location) / f"{source_name}.trig"
 
 
 def _reserved() -> set[str]:
@@ -66,7 +72,8 @@ def _source_name(path: Path, name: str | None) -> str:
 store_option = click.option("--store", "store_location", default=lambda: settings.get("store"),
                             show_default="$MOSAIC_STORE", help="The store to link against and load into.")
 output_option = click.option("-o", "--output-file", type=click.Path(path_type=Path), help="Write the TriG here.")
-load_option = click.option("--load", is_flag=True, help="Load into the store instead of printing TriG.")
+load_option = click.option("--load", is_flag=True,
+                           help="Load into the store, and keep the import for `mosaic load` (see $MOSAIC_IMPORTS).")
 name_option = click.option("--name", help="Name of this import (its claims are named after it) [import-<file>].")
 
 
@@ -94,8 +101,9 @@ def citations(file: Path, as_json: bool, output_file: Path | None, load: bool, n
             click.echo(json.dumps({"line": line, **citation.as_json()}, ensure_ascii=False))
         sys.exit(1 if any(citation.errors for _, citation in found) else 0)
     store = open_store(store_location)
-    graphs, report = to_graphs(found, _source_name(file, name), store, _linker(store), reserved=_reserved())
-    _finish(store, graphs, report, output_file, load)
+    source = _source_name(file, name)
+    graphs, report = to_graphs(found, source, store, _linker(store), reserved=_reserved())
+    _finish(store, graphs, report, output_file, _kept_as(store_location, source) if load else None)
 
 
 @import_group.command("csv")
@@ -119,6 +127,7 @@ def csv_command(file: Path, kind: str, skip_bad: bool, output_file: Path | None,
         click.echo(f"Nothing imported: {len(problems)} bad row(s). Fix them, or use --skip-bad.", err=True)
         sys.exit(1)
     store = open_store(store_location)
-    graphs, report = spreadsheet.to_graphs(rows, kind, _source_name(file, name), store, _linker(store),
-                                           skip_bad=skip_bad, reserved=_reserved())
-    _finish(store, graphs, report, output_file, load)
+    source = _source_name(file, name)
+    graphs, report = spreadsheet.to_graphs(rows, kind, source, store, _linker(store), skip_bad=skip_bad,
+                                           reserved=_reserved())
+    _finish(store, graphs, report, output_file, _kept_as(store_location, source) if load else None)

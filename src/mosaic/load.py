@@ -52,11 +52,14 @@ class Dataset:
     files: list[Path] = field(default_factory=list)
 
 
-def sources(data_dir: Path, ontology_dir: Path) -> list[Source]:
-    """The ontology's files (into its own graph), then every data file (or the one file ``data_dir``)."""
+def sources(data_dir: Path, ontology_dir: Path, imports_dir: Path | None = None) -> list[Source]:
+    """The ontology's files (into its own graph), then every data file (or the one file ``data_dir``), then
+    the imports kept in ``imports_dir`` (one file each, named after the import, as `mosaic import --load`
+    writes them): a reload rebuilds what was imported instead of dropping it."""
     data_files = [data_dir] if data_dir.is_file() else sorted(data_dir.glob("*.trig"))
+    imported = sorted(imports_dir.glob("*.trig")) if imports_dir else []
     return [Source(path, ONTOLOGY_GRAPH) for path in sorted(ontology_dir.glob("*.ttl"))] + \
-        [Source(path, file_graph(path.stem)) for path in data_files]
+        [Source(path, file_graph(path.stem)) for path in data_files + imported]
 
 
 def read(work: EmbeddedStore, files: list[Source], progress: Progress = lambda _: None) -> None:
@@ -113,14 +116,14 @@ def _line_of(path: Path, needle: str) -> int | None:
 
 
 def load(store: Store, data_dir: Path, ontology_dir: Path, shapes_dir: Path,
-         progress: Progress = lambda _: None) -> Report:
+         progress: Progress = lambda _: None, imports_dir: Path | None = None) -> Report:
     """Replace the store's content with the validated graph of ``data_dir``; raise and change nothing on error.
 
     The graph is read, derived and validated in memory; meanwhile a thread writes it, as each part is
     ready, into a draft (a new generation of the embedded store), which becomes current only if the
-    graph conforms and every write succeeded.
+    graph conforms and every write succeeded. The imports kept in ``imports_dir`` are read with the data.
     """
-    files = sources(data_dir, ontology_dir)
+    files = sources(data_dir, ontology_dir, imports_dir)
     with store.draft(fresh=True) as draft, _writer() as writer, \
             tempfile.TemporaryDirectory(prefix="mosaic-load-") as spool:
         writes: list[Future[None]] = []

@@ -7,10 +7,11 @@ The README's settings table is checked against this one by a test, so a setting 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Setting", "SETTINGS", "get", "project_root"]
+__all__ = ["Setting", "SETTINGS", "get", "project_root", "imports_folder"]
 
 
 def project_root() -> Path:
@@ -44,6 +45,10 @@ SETTINGS: dict[str, Setting] = {
         Setting("data", str(project_root() / "data"), "Folder of curated TriG files that `mosaic load` reads."),
         Setting("ontology", str(project_root() / "ontology"), "Folder of the ontology's Turtle files."),
         Setting("shapes", str(project_root() / "shapes"), "Folder of the SHACL shapes' Turtle files."),
+        Setting("imports", "",
+                "Folder where `mosaic import … --load` keeps each import as a TriG file, which `mosaic load` reads "
+                "after the data; empty: imported/ in the embedded store's folder, or .mosaic/imported/<host-port-path> "
+                "for an external store."),
         Setting("host", "127.0.0.1", "Address the server binds; keep it on loopback unless a proxy fronts it."),
         Setting("port", "8090", "Port the server listens on."),
         Setting("query_timeout", "30", "Seconds a query may run before it is stopped and answered 503."),
@@ -66,3 +71,16 @@ def get(name: str) -> str:
     """The value of setting ``name``: its environment variable if set, else its default."""
     setting = SETTINGS[name]
     return os.environ.get(setting.env, setting.default)
+
+
+def imports_folder(store: str) -> Path:
+    """Where the imports loaded into ``store`` (a directory or an endpoint's URL) are kept, so that a reload
+    of that store rebuilds them: $MOSAIC_IMPORTS, else beside the graph they went into, so that imports
+    into one store never turn up in another."""
+    from mosaic.store import is_url
+
+    if chosen := get("imports"):
+        return Path(chosen)
+    if is_url(store):
+        return Path(".mosaic") / "imported" / re.sub(r"[^A-Za-z0-9.]+", "-", store.split("://", 1)[1]).strip("-")
+    return Path(store) / "imported"

@@ -8,17 +8,23 @@ reused (same IRI), but declared again. Everything declared elsewhere is reused a
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
+from mosaic.errors import StoreError
+from mosaic.formats import RDF_FORMATS, serialize
 from mosaic.iris import entity_iri, slugify
 from mosaic.store import Selects
 from mosaic.vocab import EDTF, ID_BASE, compact, expand, file_graph
 
-__all__ = ["Link", "Known", "Graphs", "Entities", "node", "text", "claim_iri", "short_slug", "sparql_string"]
+__all__ = ["Link", "Known", "Graphs", "Entities", "node", "text", "claim_iri", "short_slug", "sparql_string",
+           "as_trig", "kept"]
 
 Link = Callable[[str], str | None]
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -47,6 +53,34 @@ def short_slug(*parts: str) -> str:
 def sparql_string(value: str) -> str:
     """A SPARQL string literal (JSON's escapes are SPARQL's)."""
     return json.dumps(value, ensure_ascii=False)
+
+
+def as_trig(graphs: dict[str, list[ox.Quad]]) -> bytes:
+    """An import's graphs as TriG, each statement in the claim graph it is filed under."""
+    return serialize([ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(name))
+                      for name, quads in graphs.items() for q in quads], RDF_FORMATS["trig"])
+
+
+@contextmanager
+def kept(path: Path, graphs: dict[str, list[ox.Quad]]) -> Iterator[Path]:
+    """Keep an import as the TriG file ``path``, which `mosaic load` reads, so that a reload rebuilds it.
+
+    The file is written first (a full disk stops the import before the store changes) and takes the
+    place of the one an earlier import of the same name left only when the block, which loads the
+    graphs into the store, succeeds: a refused import leaves both the store and the file as they were.
+    """
+    part = path.with_name(f".{path.name}.part")  # not *.trig: a load running meanwhile does not read it
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part.write_bytes(as_trig(graphs))
+    except OSError as error:
+        raise StoreError(f"cannot keep the import in {path.parent}: {error}") from error
+    try:
+        yield path
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, path)
 
 
 class Known:
