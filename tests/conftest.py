@@ -30,6 +30,16 @@ TEST_DATA = ROOT / "tests" / "data"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def claimed(statements: str, claim: str = "test-update") -> str:
+    """An update that makes ``statements`` in a claim of their own, described as the shapes ask (its
+    source, locator and evidence): updates are validated like loads, and a statement needs a claim."""
+    iri = f"<https://w3id.org/mosaic/id/claim/{claim}>"
+    return f"""INSERT DATA {{ GRAPH {iri} {{ {statements} }}
+        GRAPH <https://w3id.org/mosaic/graph/updates> {{ {iri} a mosaic:Claim ;
+            prov:wasDerivedFrom doc:article-diplomatic-record ; mosaic:locator "a test" ;
+            mosaic:evidence evidence:stated }} }}"""
+
+
 @pytest.fixture(scope="session")
 def loaded_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     """An on-disk store built from data/ exactly as `mosaic load` builds it."""

@@ -16,7 +16,7 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
-from conftest import running_server
+from conftest import claimed, running_server
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, VOID
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
@@ -218,14 +218,15 @@ def writable_server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) 
 
 
 def test_updates_need_the_token(writable_server: str) -> None:
-    update = b"INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }"
+    update = claimed('person:nam-il skos:altLabel "Nam Il (an update)"@en').encode("utf-8")
     kind = {"Content-Type": "application/sparql-update"}
     status, headers, _ = http(writable_server + "/sparql", data=update, headers=kind)
     assert status == 401 and headers["WWW-Authenticate"].startswith("Bearer")
     assert http(writable_server + "/sparql", data=update, headers={**kind, "Authorization": "Bearer nope"})[0] == 403
     assert http(writable_server + "/sparql", data=update,
                 headers={**kind, "Authorization": "Bearer s3cret-token"})[0] == 204
-    assert '"boolean":true' in get(writable_server, "/sparql", query="ASK { <urn:a> <urn:b> <urn:c> }")[2].replace(" ", "")
+    asked = get(writable_server, "/sparql", query='ASK { person:nam-il skos:altLabel "Nam Il (an update)"@en }')
+    assert '"boolean":true' in asked[2].replace(" ", "")
 
 
 def _void_triples(base: str) -> int:
@@ -238,10 +239,10 @@ def test_void_counts_again_after_an_update(writable_server: str) -> None:
     again once a change has made a new generation."""
     before = _void_triples(writable_server)
     assert _void_triples(writable_server) == before
-    update = b"INSERT DATA { GRAPH <urn:void-test> { <urn:v1> <urn:v2> <urn:v3> . <urn:v1> <urn:v2> <urn:v4> } }"
+    update = claimed('person:nam-il skos:altLabel "Nam Il (v1)"@en , "Nam Il (v2)"@en', "void-test").encode("utf-8")
     assert http(writable_server + "/sparql", data=update, headers={
         "Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret-token"})[0] == 204
-    assert _void_triples(writable_server) == before + 2
+    assert _void_triples(writable_server) == before + 2 + 4  # the two names, and the claim's four statements
 
 
 def test_load_from_outside_is_refused_even_with_the_token(writable_server: str) -> None:

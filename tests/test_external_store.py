@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 import pytest
-from conftest import TEST_DATA, running_server
+from conftest import TEST_DATA, claimed, running_server
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from mosaic.caveats import caveats_for
@@ -115,8 +115,8 @@ def test_imports_write_to_the_external_store(loaded: str, mosaic_server: str) ->
 
 
 def test_updates_through_mosaic_reach_the_external_store(mosaic_server: str, loaded: str) -> None:
-    update = ("INSERT DATA { GRAPH <https://w3id.org/mosaic/graph/test-external> { "
-              "<https://w3id.org/mosaic/id/person/test-external> a <http://xmlns.com/foaf/0.1/Person> } }")
+    update = claimed('<https://w3id.org/mosaic/id/person/test-external> a foaf:Person ; skos:prefLabel "Test"@en',
+                     "test-external")
     request = urllib.request.Request(mosaic_server + "/sparql", data=update.encode("utf-8"), method="POST",
                                      headers={"Content-Type": "application/sparql-update",
                                               "Authorization": f"Bearer {TOKEN}"})

@@ -272,10 +272,13 @@ def test_the_sources_every_page_shows_are_counted_once_per_change_of_the_graph(
         client.get("/id/person/kim-il-sung", headers={"Accept": "text/html"})
         assert len(counts) == 1 and "A source added by an update" not in first
         original("update", f"""INSERT DATA {{
-            GRAPH <{ID_BASE}claim/test-update> {{ <{ID_BASE}person/test-update> a <http://xmlns.com/foaf/0.1/Person> }}
-            <{ID_BASE}claim/test-update> a <https://w3id.org/mosaic/ontology#Claim> ;
-                <http://www.w3.org/ns/prov#wasDerivedFrom> <{ID_BASE}document/test-update-source> .
-            <{ID_BASE}document/test-update-source> <http://www.w3.org/2004/02/skos/core#prefLabel> "A source added by an update"@en .
+            GRAPH <{ID_BASE}claim/test-update> {{
+                <{ID_BASE}person/test-update> a foaf:Person ; skos:prefLabel "Test Update"@en .
+                <{ID_BASE}document/test-update-source> a rico:Record ; skos:prefLabel "A source added by an update"@en ;
+                    dcterms:title "A source added by an update"@en }}
+            GRAPH <https://w3id.org/mosaic/graph/updates> {{ <{ID_BASE}claim/test-update> a mosaic:Claim ;
+                prov:wasDerivedFrom <{ID_BASE}document/test-update-source> ; mosaic:locator "a test" ;
+                mosaic:evidence evidence:stated }}
         }}""")
         after = client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
         assert len(counts) == 2 and "A source added by an update" in after

@@ -25,12 +25,13 @@ from mosaic.dates import bounds
 from mosaic.derived import DERIVED_GRAPH, refresh
 from mosaic.engine_validation import validate_nodes, validate_store
 from mosaic.errors import DateError, LoadError, ShapeViolation
-from mosaic.store import EmbeddedStore, Store
+from mosaic.store import Change, EmbeddedStore, Store
 from mosaic.twins import join_twins
+from mosaic.update_scope import scope
 from mosaic.validate import Report
 from mosaic.vocab import ONTOLOGY_GRAPH, file_graph
 
-__all__ = ["Source", "Dataset", "sources", "read", "read_dataset", "load", "build", "add"]
+__all__ = ["Source", "Dataset", "sources", "read", "read_dataset", "load", "build", "add", "update"]
 
 Progress = Callable[[str], None]
 Keep = Callable[[EmbeddedStore, str | None], None]  # a scratch store, and which part is ready
@@ -84,6 +85,7 @@ def add_date_bounds(store: Store, files: list[Path], graphs: Iterable[str] | Non
     that states the value. Each distinct value is read once and the bounds are written by value in one
     update, so blank time spans need no care and a million-triple graph costs a few thousand readings.
     A value that is no EDTF raises LoadError at the first of ``files`` that states it, and its line."""
+    graphs = list(graphs) if graphs is not None else None
     restrict = "VALUES ?g { " + " ".join(f"<{graph}>" for graph in graphs) + " }" if graphs is not None else ""
     values = [row["value"] for row in store.select(
         f"SELECT DISTINCT ?value WHERE {{ {restrict} GRAPH ?g {{ ?span mosaic:edtf ?value }} FILTER (isLiteral(?value)) }}")]
@@ -91,7 +93,8 @@ def add_date_bounds(store: Store, files: list[Path], graphs: Iterable[str] | Non
                      for value in values for earliest, latest in [_bounds_in(str(value), files)])
     if table:
         store.update(f"""INSERT {{ GRAPH ?g {{ ?span mosaic:earliest ?earliest . ?span mosaic:latest ?latest }} }}
-            WHERE {{ {restrict} VALUES (?value ?earliest ?latest) {{ {table} }} GRAPH ?g {{ ?span mosaic:edtf ?value }} }}""")
+            WHERE {{ {restrict} VALUES (?value ?earliest ?latest) {{ {table} }} GRAPH ?g {{ ?span mosaic:edtf ?value }} }}""",
+                     graphs)
 
 
 def _bounds_in(value: str, files: list[Path]) -> tuple[date | None, date | None]:
@@ -189,6 +192,32 @@ def add(store: Store, graphs: dict[str, list[ox.Quad]], shapes_dir: Path, origin
         if not report.conforms:
             raise ShapeViolation(report)
     return report
+
+
+def update(store: Store, sparql: str, shapes_dir: Path) -> Report:
+    """Apply a SPARQL Update as a change like an import: its dates get their bounds, the derived graph
+    follows, and what it touched is validated; raise and change nothing if that no longer conforms.
+    An update whose text names the graphs it writes costs what it touches; one that does not (a
+    ``GRAPH ?g`` template) has the whole graph checked."""
+    graphs = scope(sparql).graphs
+    with store.draft() as draft:
+        changed = draft.update(sparql, graphs)
+        written = None if changed is None else {graph for _, graph in changed}
+        add_date_bounds(draft, [Path("(the update)")], written)
+        join_twins(draft, written)
+        refresh(draft)
+        report = validate_store(draft, shapes_dir) if changed is None else \
+            validate_nodes(draft, shapes_dir, _touched(changed))
+        if not report.conforms:
+            raise ShapeViolation(report)
+    return report
+
+
+def _touched(changed: Change) -> set[str]:
+    """The named nodes a change touches: its graphs (claims), and the subjects and objects it stated or retracted."""
+    return {graph for _, graph in changed} | {term.value for triple, _ in changed
+                                               for term in (triple.subject, triple.object)
+                                               if isinstance(term, ox.NamedNode)}
 
 
 def _current(store: Store, graphs: dict[str, list[ox.Quad]]) -> dict[str, list[ox.Quad]]:

@@ -8,8 +8,8 @@ from urllib.parse import urljoin
 
 from mosaic.vocab import PREFIXES
 
-__all__ = ["Dataset", "UNION", "BASE", "query_form", "is_update", "remote_targets", "capped", "nesting_depth",
-           "split_dataset"]
+__all__ = ["Dataset", "UNION", "BASE", "blank_opaque", "query_form", "is_update", "remote_targets", "capped",
+           "nesting_depth", "split_dataset"]
 
 # What relative IRIs in a query or update resolve against when it declares no BASE: the root of
 # Mosaic's own IRIs, so that <id/person/nam-il> names the same person as the data does.
@@ -60,7 +60,7 @@ def query_form(query: str) -> str | None:
 def is_update(text: str) -> bool:
     """Whether the text is a SPARQL Update rather than a query (it has no query form)."""
     return query_form(text) is None and bool(re.search(
-        r"(?<![\w:?$-])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:-])", _blank_opaque(text),
+        r"(?<![\w:?$-])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:-])", blank_opaque(text),
         re.IGNORECASE))
 
 
@@ -70,13 +70,13 @@ def remote_targets(text: str) -> list[str | None]:
     folded = text.casefold()
     if "service" not in folded and "load" not in folded:
         return targets  # neither word anywhere, so neither keyword: the common case, at a tenth of the cost
-    for keyword in _REMOTE.finditer(_blank_opaque(text)):  # blanking keeps positions, so read the IRI from text
+    for keyword in _REMOTE.finditer(blank_opaque(text)):  # blanking keeps positions, so read the IRI from text
         iri = _TARGET.match(text, keyword.end())
         targets.append(iri.group(1) if iri else None)
     return targets
 
 
-def _blank_opaque(text: str) -> str:
+def blank_opaque(text: str) -> str:
     """The text with strings, IRIs and comments replaced by as many spaces, so keywords stand out."""
     return _OPAQUE.sub(lambda match: " " * len(match.group(0)), text)
 
@@ -124,7 +124,7 @@ def split_dataset(query: str, base: str = BASE) -> tuple[Dataset, str]:
 
 def _dataset_clauses(query: str, position: int) -> list[tuple[int, int]]:
     """Where the FROM and FROM NAMED clauses of the query stand (after the prologue, before the first brace)."""
-    blanked = _blank_opaque(query)
+    blanked = blank_opaque(query)
     brace = blanked.find("{", position)
     spans = []
     for keyword in _FROM.finditer(blanked, position, brace if brace >= 0 else len(blanked)):
@@ -160,7 +160,7 @@ def nesting_depth(text: str) -> int:
     thousand and ten thousand levels, killing the process; the edge refuses deep nesting first.
     """
     depth = deepest = 0
-    for bracket in _BRACKET.finditer(_blank_opaque(text)):
+    for bracket in _BRACKET.finditer(blank_opaque(text)):
         if bracket.group() in "({[":
             depth += 1
             deepest = max(deepest, depth)

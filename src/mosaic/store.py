@@ -42,10 +42,11 @@ from mosaic.snapshots import Snapshot, SnapshotFiles, load_snapshot, merged
 from mosaic.sparql import BASE, UNION, Dataset, split_dataset
 from mosaic.vocab import PREFIXES
 
-__all__ = ["Store", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "TextRow", "Snapshot", "open_store", "quad_blocks",
+__all__ = ["Store", "Change", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "TextRow", "Snapshot", "open_store", "quad_blocks",
            "is_url", "to_rdflib"]
 
 Row = dict[str, Identifier]
+Change = set[tuple[ox.Triple, str]]  # statements an update added or removed, each with its named graph
 TextRow = dict[str, str]  # a row as plain text: IRIs, literals' lexical forms and blank node ids
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _GENERATIONS_KEPT = 2  # the current one, and the one readers may still be finishing a query on
@@ -88,9 +89,10 @@ class Store(ABC):
         """A query's results serialized, ``fmt`` naming a results format (SELECT/ASK) or an RDF format."""
 
     @abstractmethod
-    def update(self, sparql: str, graphs: Collection[str] | None = None) -> None:
+    def update(self, sparql: str, graphs: Collection[str] | None = None) -> Change | None:
         """Apply a SPARQL Update, atomically. ``graphs``: the named graphs it may change, when the caller
-        knows them, so that the store need check only those to keep its default graph the merge."""
+        knows them, so that the store need check only those to keep its default graph the merge; the
+        change it made to them is returned (None if ``graphs`` was not given, or the store cannot tell)."""
 
     @abstractmethod
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
@@ -407,11 +409,8 @@ class EmbeddedStore(Store):
             if draft._snapshots is not None:
                 draft._snapshots.seal()
 
-    def update(self, sparql: str, graphs: Collection[str] | None = None) -> None:
-        self._change(lambda engine: self._apply(engine, sparql, None if self._union else graphs, self._union))
-
-    def write_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
-        self._change(lambda engine: self._replace_graphs(engine, graphs, self._union))
+    def update(self, sparql: str, graphs: Collection[str] | None = None) -> Change | None:
+        return self._change(lambda engine: self._apply(engine, sparql, graphs, self._union))
 
     def rewrite(self, removed: list[ox.Quad], added: list[ox.Quad]) -> None:
         """Remove some quads of named graphs and add others, as one change (blank nodes may be named:
@@ -419,16 +418,18 @@ class EmbeddedStore(Store):
         if removed or added:
             self._change(lambda engine: self._rewrite(engine, removed, added, self._union))
 
-    def _change(self, change: Callable[[ox.Store], None]) -> None:
+    def write_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
+        self._change(lambda engine: self._replace_graphs(engine, graphs, self._union))
+
+    def _change(self, change: Callable[[ox.Store], Change | None]) -> Change | None:
         """Apply ``change`` to a checkpoint copy of the current generation, then make the copy current
         (a draft is itself such a copy, so it is changed in place)."""
         if self._in_place:
             assert self._memory is not None
             self._no_snapshots()
-            change(self._memory)
-            return
+            return change(self._memory)
         with self.draft() as draft:
-            change(draft._engine())
+            return change(draft._engine())
 
     @staticmethod
     def _replace_graphs(engine: ox.Store, graphs: dict[str, list[ox.Quad]], union: bool) -> None:
@@ -453,22 +454,23 @@ class EmbeddedStore(Store):
             merge.sync(engine, (quad.triple for quad in [*removed, *added]))
 
     @staticmethod
-    def _apply(engine: ox.Store, sparql: str, graphs: Collection[str] | None, union: bool) -> None:
+    def _apply(engine: ox.Store, sparql: str, graphs: Collection[str] | None, union: bool) -> Change | None:
         """Run the update; then, in a store that keeps the merge, bring the merge up to date: by the
         triples of ``graphs`` before and after, or everywhere when the graphs it changed are unknown."""
-        before = None if union or graphs is None else _triples_of(engine, graphs)
+        before = None if graphs is None else _triples_of(engine, graphs)
         try:
             engine.update(sparql, prefixes=PREFIXES, base_iri=BASE)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL Update: {error.msg}") from error
         except (OSError, ValueError) as error:
             raise StoreError(f"the update failed: {error}") from error
-        if union:
-            return
-        if before is None:
-            merge.sync_all(engine)
-        else:
-            merge.sync(engine, (triple for triple, _ in before ^ _triples_of(engine, graphs or ())))
+        changed = None if before is None else before ^ _triples_of(engine, graphs or ())
+        if not union:
+            if changed is None:
+                merge.sync_all(engine)
+            else:
+                merge.sync(engine, (triple for triple, _ in changed))
+        return changed
 
     @contextmanager
     def _writing(self) -> Iterator[Path]:

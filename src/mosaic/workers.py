@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from mosaic import errors
-from mosaic.errors import MosaicError, QueryTimeout, StoreError
+from mosaic.errors import MosaicError, QueryTimeout, ShapeViolation, StoreError
 from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store, TextRow
 
 __all__ = ["Operations", "QueryWorkers", "DirectCalls"]
@@ -51,9 +51,11 @@ class Operations:
         return isinstance(self.store, EmbeddedStore) and self.store.in_memory_now()
 
     def update(self, sparql: str) -> None:
-        from mosaic.derived import update
+        """A validated change: refused, with the shapes' report, if what it touches no longer conforms."""
+        from mosaic import settings
+        from mosaic.load import update
 
-        update(self.store, sparql)
+        update(self.store, sparql, Path(settings.get("shapes")))
 
 
 def _serve(conn: Connection, root: str, in_memory: bool) -> None:
@@ -70,6 +72,8 @@ def _serve(conn: Connection, root: str, in_memory: bool) -> None:
             return
         try:
             conn.send(("ok", getattr(operations, method)(*args)))
+        except ShapeViolation as error:
+            conn.send(("violation", error.report))
         except MosaicError as error:
             conn.send(("error", type(error).__name__, str(error)))
 
@@ -133,6 +137,8 @@ class QueryWorkers:
             self._replace(worker)
             raise StoreError(f"a query worker failed ({error}); it has been replaced") from error
         self._idle.put(worker)
+        if answer[0] == "violation":
+            raise ShapeViolation(answer[1])
         if answer[0] == "error":
             raise getattr(errors, answer[1], StoreError)(answer[2])
         return answer[1]

@@ -19,6 +19,7 @@ from rdflib.namespace import RDF, VOID
 from mosaic.formats import RESULT_FORMATS, media_type, negotiate
 from mosaic.sparql import capped, is_update, nesting_depth, query_form, remote_targets
 from mosaic.store import Dataset
+from mosaic.update_scope import scope, with_dataset
 from mosaic.web import config, workers
 from mosaic.web.errors import error_response
 
@@ -65,10 +66,23 @@ def _read_operation() -> Operation | None:
     else:
         abort(415, description="Send a query as application/sparql-query, an update as application/sparql-update, "
                                "or either as an application/x-www-form-urlencoded form.")
+    if _count(kind) > 1:
+        abort(400, description=f"Send one {kind}: this request carries {_count(kind)} (SPARQL 1.1 Protocol).")
     if text is None:
         return None
-    dataset = Dataset(_graph_iris(values, "default-graph-uri"), _graph_iris(values, "named-graph-uri"))
-    return Operation(kind, text, dataset, formats)
+    default, named = ("default-graph-uri", "named-graph-uri") if kind == "query" else \
+        ("using-graph-uri", "using-named-graph-uri")
+    return Operation(kind, text, Dataset(_graph_iris(values, default), _graph_iris(values, named)), formats)
+
+
+def _count(kind: str) -> int:
+    """How many times the request gives a ``query`` or ``update``: in the URL, in a form, or as the body."""
+    given = len(request.args.getlist(kind))
+    if request.mimetype == "application/x-www-form-urlencoded":
+        given += len(request.form.getlist(kind))
+    elif request.mimetype == f"application/sparql-{kind}" and request.method == "POST":
+        given += 1
+    return given
 
 
 def _graph_iris(values: MultiDict[str, str], parameter: str) -> tuple[str, ...]:
@@ -90,7 +104,7 @@ def sparql() -> Response:
         return _description_or_page()
     _refuse_oversized(operation.text)
     _refuse_unallowed_remotes(operation.text)
-    return _update(operation.text) if operation.kind == "update" else _query(operation)
+    return _update(operation) if operation.kind == "update" else _query(operation)
 
 
 def _refuse_oversized(text: str) -> None:
@@ -128,7 +142,7 @@ def _content_type(fmt: str) -> str:
     return f"{kind}; charset=utf-8" if fmt != "jsonld" else kind
 
 
-def _update(text: str) -> Response:
+def _update(operation: Operation) -> Response:
     token = config().update_token
     if not token:
         abort(403, description="This endpoint is read-only: SPARQL Update is refused. An administrator can allow "
@@ -141,7 +155,10 @@ def _update(text: str) -> Response:
         return response
     if not hmac.compare_digest(given.removeprefix("Bearer ").encode(), token.encode()):
         abort(403, description="The update token is wrong.")
-    workers().call("update", text)
+    if operation.dataset.given and scope(operation.text).names_dataset:
+        abort(400, description="The update names its dataset (USING, USING NAMED or WITH) and the request names one "
+                               "too (using-graph-uri, using-named-graph-uri): name it once.")
+    workers().call("update", with_dataset(operation.text, operation.dataset))
     return Response(status=204)
 
 

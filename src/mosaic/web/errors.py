@@ -13,11 +13,13 @@ from http import HTTPStatus
 from flask import Flask, Response, jsonify, render_template_string, request
 from werkzeug.exceptions import HTTPException
 
-from mosaic.errors import MosaicError, QueryError, QueryTimeout
+from mosaic.errors import DateError, LoadError, MosaicError, QueryError, QueryTimeout, ShapeViolation
 
 __all__ = ["error_response", "init_app"]
 
-_STATUS: dict[type[MosaicError], int] = {QueryError: 400, QueryTimeout: 503}
+# a change that breaks the shapes is well-formed but refused: 422, with the shapes' report as its message
+_STATUS: dict[type[MosaicError], int] = {QueryError: 400, LoadError: 400, DateError: 400, ShapeViolation: 422,
+                                         QueryTimeout: 503}
 _PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ status }} {{ title }} – Mosaic</title>
 <link rel="stylesheet" href="/static/style.css"></head><body><main><h1>{{ status }} {{ title }}</h1>
 <p class="error">{{ message }}</p><p><a href="/">Back to the query page</a></p></main></body></html>"""
