@@ -176,7 +176,8 @@ def _dump(store: Path) -> Counter[str]:
 
 
 def _wilson_items(store: Path, number: str) -> int:
-    return _count(store, f'SELECT (COUNT(*) AS ?n) WHERE {{ ?t mosaic:wilsonCenterId ?id FILTER (STR(?id) = "{number}") }}')
+    return _count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?t mosaic:wilsonCenterId ?id "
+                         f'FILTER (STR(?id) = "{number}") }}')
 
 
 @pytest.mark.parametrize("kind", IMPORTS)
@@ -191,7 +192,8 @@ def test_an_import_survives_a_reload_and_its_pages_answer(own_store: Path, kind:
     assert _made_by(own_store, name) == made
     assert _dump(own_store) == graph  # the reload rebuilds the very graph the import left
     kept_as = own_store / "imported" / f"{name}.trig"
-    assert kept_as.is_file() and f"kept in {kept_as}" in imported.stderr and f"reading {kept_as.name}" in reloaded.stderr
+    assert kept_as.is_file() and f"kept in {kept_as}" in imported.stderr
+    assert f"reading {kept_as.name}" in reloaded.stderr
     with running_server(own_store) as base:
         for iri in made:
             request = urllib.request.Request(base + iri.removeprefix("https://w3id.org/mosaic"),
