@@ -149,3 +149,21 @@ def test_a_from_query_cannot_escape_the_row_limit(store_path: Path) -> None:
         status, body, headers = _get(base, query=query)
     assert status == 200 and headers["X-Mosaic-Row-Limit"] == "3"
     assert len(json.loads(body)["results"]["bindings"]) == 3
+
+
+def _entity(base: str, path: str) -> bytes:
+    with urllib.request.urlopen(f"{base}{path}", timeout=30) as response:
+        return response.read()
+
+
+def test_an_entity_s_rdf_states_each_triple_once_and_one_node_per_iri(live_server: str) -> None:
+    """The memorandum two notes cite (each with its date and archival reference) is described once."""
+    lines = [line for line in _entity(live_server, "/id/document/rgani-5-28-410-ll108-110.nt").decode().splitlines()
+             if line.strip()]
+    assert len(lines) == len(set(lines))
+    dates = [line for line in lines if "/ontology#date> " in line or "mosaic/ontology/date> " in line]
+    assert len(dates) == 1, dates
+    document = json.loads(_entity(live_server, "/id/document/rgani-5-28-410-ll108-110.jsonld"))
+    nodes = document if isinstance(document, list) else document.get("@graph", [document])
+    ids = [node["@id"] for node in nodes if "@id" in node]
+    assert len(ids) == len(set(ids))
