@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 
 import click
 
 from mosaic import settings
 from mosaic.caveats import caveats_for
+from mosaic.errors import MosaicError
 from mosaic.remote import source
-from mosaic.vocab import compact, expand
+from mosaic.store import Store
+from mosaic.vocab import RICO, compact, expand
+
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+")  # what a SPARQL IRI may hold
 
 
 @click.command()
@@ -20,7 +25,9 @@ from mosaic.vocab import compact, expand
 def caveats(record: str, as_json: bool, endpoint: str | None, store_location: str) -> None:
     """How to read a record (doc:…): the caveats that apply, and the passage each rests on."""
     iri = expand(record)
-    rows = caveats_for(source(endpoint, store_location), iri)
+    store = source(endpoint, store_location)
+    _require_record(store, iri, record)
+    rows = caveats_for(store, iri)
     found = [{"condition": str(r["condition"]), "label": str(r["label"]), "kinds": str(r["kinds"]).split(", "),
               "applicability": str(r["applicability"]).rsplit("/", 1)[-1], "why": str(r["why"]),
               "rule": str(r["rule"]), "rule_title": str(r["ruleTitle"]), "source": str(r.get("source", "")),
@@ -29,9 +36,23 @@ def caveats(record: str, as_json: bool, endpoint: str | None, store_location: st
         click.echo(json.dumps({"record": iri, "caveats": found}, ensure_ascii=False, indent=1))
         return
     if not found:
-        click.echo(f"No caveat is recorded for {compact(iri)}.")
+        click.echo(f"No caveats apply to {compact(iri)}: no rule finds a reporting condition that bears on it.")
     for caveat in found:
         click.echo(f"* {caveat['applicability'].replace('-', ' ')}: {caveat['label']}\n  {caveat['why']}\n"
                    f"  rule: {caveat['rule_title']}; source: {compact(caveat['source'])}, {caveat['locator']}")
         if caveat["quote"]:
             click.echo(f"  “{caveat['quote']}”")
+
+
+def _require_record(store: Store, iri: str, given: str) -> None:
+    """Refuse what is not a record of the graph: "no caveats" would read as "safe to read as it is"."""
+    if not _IRI.fullmatch(iri):
+        raise click.BadParameter(f"{given!r} is not a record's IRI: give doc:… or <https://…>", param_hint="RECORD")
+    classes = {str(row["class"]) for row in store.select(f"SELECT DISTINCT ?class WHERE {{ <{iri}> a ?class }}")}
+    if str(RICO.Record) in classes:
+        return
+    if classes:
+        raise MosaicError(f"{compact(iri)} is not a record but a {', '.join(sorted(map(compact, classes)))}: "
+                          "caveats are about records (doc:…)")
+    raise MosaicError(f"there is no record {compact(iri)} in the graph: check its spelling, or find it with "
+                      "`mosaic query 'SELECT ?record ?title { ?record a rico:Record ; dcterms:title ?title }'`")

@@ -145,14 +145,20 @@ def query(text: str | None, query_file: click.utils.LazyFile | None, output: str
     The prefixes of the README (person:, doc:, mosaic:, rico: …) are declared for you.
     """
     sparql = query_file.read() if query_file else text
-    if not sparql:
+    if sparql is None:
         raise click.UsageError("give a query as an argument or with --file")
+    if not sparql.strip():
+        where = f" in {query_file.name}" if query_file else ""
+        raise click.UsageError(f"the query{where} is empty: write a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     click.echo(_answer(open_store(store_location), sparql, output), nl=False)
 
 
 def _answer(store: Store, sparql: str, output: str) -> str:
     form = query_form(sparql)
     if form in ("construct", "describe"):
+        if output not in ("table", *RDF_FORMATS):
+            raise click.UsageError(f"a {form.upper()} result is a graph: write it as {', '.join(RDF_FORMATS)}, "
+                                   f"not {output}")
         return store.results(sparql, rdf_format("turtle" if output == "table" else output).name).decode("utf-8")
     if form == "ask" and output == "table":
         return f"{str(store.ask(sparql)).lower()}\n"
@@ -194,8 +200,8 @@ def stats(output: str, store_location: str) -> None:
 
 @cli.command()
 @click.option("--host", default=lambda: settings.get("host"), show_default="$MOSAIC_HOST", help="Address to bind.")
-@click.option("--port", type=int, default=lambda: int(settings.get("port")), show_default="$MOSAIC_PORT",
-              help="Port to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=lambda: int(settings.get("port")),
+              show_default="$MOSAIC_PORT", help="Port to listen on.")
 @click.option("--query-timeout", type=float, default=None, help="Seconds a query may run [$MOSAIC_QUERY_TIMEOUT].")
 @click.option("--max-rows", type=int, default=None,
               help="Most rows per SELECT answer, 0 for no limit [$MOSAIC_MAX_ROWS].")
@@ -240,4 +246,8 @@ def main() -> None:
         sys.exit(130)
     except click.ClickException as error:
         error.show()
+        sys.exit(2)
+    except OSError as error:  # a file that cannot be read or written: a missing folder, no permission, a full disk
+        where = f"{error.filename}: " if error.filename else ""
+        click.echo(f"Error: {where}{error.strerror or error}", err=True)
         sys.exit(2)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mosaic.validate import Report
 
-__all__ = ["MosaicError", "LoadError", "ShapeViolation", "QueryError", "QueryTimeout", "StoreError", "DateError"]
+__all__ = ["MosaicError", "LoadError", "ShapeViolation", "QueryError", "QueryTimeout", "StoreError", "DateError",
+           "PeriodError", "ServerError"]
 
 
 class MosaicError(Exception):
@@ -53,3 +54,11 @@ class StoreError(MosaicError):
 
 class DateError(MosaicError):
     """A date value could not be understood."""
+
+
+class PeriodError(DateError):
+    """A period ends before it starts: it could only ever hold nothing, so it is refused, not answered."""
+
+
+class ServerError(MosaicError):
+    """The server cannot listen where it was asked to (the port is taken, or the address is not this machine's)."""

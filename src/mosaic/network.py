@@ -30,6 +30,7 @@ import networkx as nx
 
 from mosaic.dates import bounds
 from mosaic.derived import REPORTING_PAIRS
+from mosaic.errors import PeriodError
 from mosaic.store import Selects, TextRow
 
 __all__ = ["KINDS", "CAVEAT_POLICIES", "RELATIONS", "Period", "build", "node_attributes", "isolated_second_hand",
@@ -129,8 +130,16 @@ class Period:
 
     @classmethod
     def parse(cls, start: str | None, end: str | None) -> Period:
-        """From EDTF-style dates: ``--from 1956-09`` means from its first day, ``--to 1956`` to its last."""
-        return cls(bounds(start)[0] if start else None, bounds(end)[1] if end else None)
+        """From EDTF-style dates: ``--from 1956-09`` means from its first day, ``--to 1956`` to its last.
+
+        A period that ends before it starts is refused (PeriodError): it would match nothing, and an
+        empty answer would read as "no records", not as a mistake in the question.
+        """
+        period = cls(bounds(start)[0] if start else None, bounds(end)[1] if end else None)
+        if period.start and period.end and period.start > period.end:
+            raise PeriodError(f"the period from {start} to {end} ends before it starts ({period.start} is after "
+                              f"{period.end}); give the earlier date first")
+        return period
 
     @classmethod
     def from_interval(cls, interval: str) -> Period:

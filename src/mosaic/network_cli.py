@@ -14,6 +14,7 @@ import pandas as pd
 
 from mosaic import settings
 from mosaic.analysis import EXACT_BETWEENNESS_NODES, SAMPLED_SOURCES, brokerage, compare, ego, metrics
+from mosaic.errors import DateError
 from mosaic.network import CAVEAT_POLICIES, KINDS, Period, build
 from mosaic.network_files import FILE_FORMATS, edge_table, write
 from mosaic.remote import source
@@ -29,7 +30,8 @@ def network_options(function: F) -> F:
     @functools.wraps(function)
     def with_network(kind: str, start: str | None, end: str | None, caveats: str, endpoint: str | None,
                      store_location: str, **options: Any) -> Any:
-        graph = build(source(endpoint, store_location), kind, Period.parse(start, end), caveats)
+        period = _period(lambda: Period.parse(start, end), "--from/--to")
+        graph = build(source(endpoint, store_location), kind, period, caveats)
         return function(graph, **options)
 
     for option in reversed([
@@ -44,6 +46,14 @@ def network_options(function: F) -> F:
     ]):
         with_network = option(with_network)
     return with_network  # type: ignore[return-value]
+
+
+def _period(read: Callable[[], Period], options: str) -> Period:
+    """The period the options give; an unreadable date or a period that ends before it starts names them."""
+    try:
+        return read()
+    except DateError as error:
+        raise click.BadParameter(str(error), param_hint=options) from error
 
 
 def _emit(frame: pd.DataFrame, output: str, output_file: Path | None) -> None:
@@ -128,7 +138,11 @@ def brokerage_command(graph: nx.Graph, output: str, output_file: Path | None) ->
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), required=True, help="The file to write.")
 def export_command(graph: nx.Graph, fmt: str | None, output_file: Path) -> None:
     """Write the network as GEXF (with time for Gephi), GraphML or node-link JSON."""
-    write(graph, output_file, fmt)
+    chosen = fmt or output_file.suffix.lstrip(".").lower()
+    if chosen not in FILE_FORMATS:
+        raise click.BadParameter(f"cannot tell a network file format from {output_file.name!r}: name the file "
+                                 f"{', '.join('.' + f for f in FILE_FORMATS)}, or give --format", param_hint="-o")
+    write(graph, output_file, chosen)
     click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output_file}.", err=True)
 
 
@@ -139,10 +153,20 @@ def export_command(graph: nx.Graph, fmt: str | None, output_file: Path) -> None:
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), required=True, help="A .png or .svg file.")
 def plot_command(graph: nx.Graph, size_by: str, colour_by: str, output_file: Path) -> None:
     """Draw the network to a PNG or SVG file."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
     from mosaic.plot import plot
 
+    pictures = FigureCanvasBase.get_supported_filetypes()
+    if output_file.suffix.lstrip(".").lower() not in pictures:
+        raise click.BadParameter(f"cannot draw to {output_file.name!r}: name a .png or .svg file (also "
+                                 f"{', '.join('.' + s for s in sorted(pictures) if s not in ('png', 'svg'))})",
+                                 param_hint="-o")
+    table = metrics(graph)
+    if size_by not in table.columns:
+        raise click.BadParameter(f"choose one of: {', '.join(table.columns)}", param_hint="--size-by")
     title = f"{graph.graph['network']} network, {graph.graph['period']}; node size: {size_by}"
-    plot(graph, metrics(graph), output_file, size_by=size_by, colour_by=colour_by, title=title)
+    plot(graph, table, output_file, size_by=size_by, colour_by=colour_by, title=title)
     click.echo(f"Drew {graph.number_of_nodes()} nodes to {output_file}.", err=True)
 
 
@@ -156,8 +180,10 @@ def plot_command(graph: nx.Graph, size_by: str, colour_by: str, output_file: Pat
 def compare_command(kind: str, first: str, second: str, endpoint: str | None, store_location: str,
                     output: str) -> None:
     """What appeared and vanished between two periods, and how each measure moved."""
+    periods = [_period(lambda: Period.from_interval(interval), option)
+               for interval, option in ((first, "--first"), (second, "--second"))]
     graph = source(endpoint, store_location)
-    change = compare(build(graph, kind, Period.from_interval(first)), build(graph, kind, Period.from_interval(second)))
+    change = compare(*(build(graph, kind, period) for period in periods))
     moved = change.nodes[change.nodes["change"] != "kept"]
     edges = change.edges[change.edges["change"] != "kept"].set_index("source")
     if output == "json":

@@ -8,6 +8,7 @@ answers still being computed, so the server runs that loop here, one turn at a t
 
 from __future__ import annotations
 
+import errno
 import logging
 import math
 import signal
@@ -19,6 +20,7 @@ from types import FrameType
 import waitress
 from waitress import wasyncore
 
+from mosaic.errors import ServerError
 from mosaic.web import ServerConfig, create_app
 
 __all__ = ["run", "DRAIN_SECONDS", "OncePerInterval"]
@@ -49,8 +51,12 @@ def run(host: str, port: int, threads: int, **overrides: object) -> None:
     """Serve until SIGTERM or SIGINT, then drain; the query workers are stopped with the server."""
     logging.getLogger("waitress.queue").addFilter(OncePerInterval(1.0))
     app = create_app(ServerConfig.from_settings(**overrides))
-    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mosaic",
-                                    clear_untrusted_proxy_headers=True)
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mosaic",
+                                        clear_untrusted_proxy_headers=True)
+    except (OSError, ValueError) as error:  # waitress says ValueError for a host name it cannot look up
+        app.extensions["mosaic.workers"].close()
+        raise ServerError(_cannot_listen(host, port, error)) from error
     stopping = threading.Event()
     for number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(number, _request_stop(stopping))
@@ -64,6 +70,20 @@ def run(host: str, port: int, threads: int, **overrides: object) -> None:
         server.task_dispatcher.shutdown(timeout=5)
         app.extensions["mosaic.workers"].close()
     print("Mosaic has stopped: every request in flight was answered.", file=sys.stderr, flush=True)
+
+
+def _cannot_listen(host: str, port: int, error: OSError | ValueError) -> str:
+    """Why the server cannot listen at ``host:port``, and which setting to change."""
+    if isinstance(error, ValueError):
+        return f"cannot listen on {host!r}: not an address or a name of this machine; check --host (MOSAIC_HOST)"
+    if error.errno == errno.EADDRINUSE:
+        return (f"port {port} on {host} is already in use (another Mosaic server, or another program?): "
+                f"choose a free port with --port (or MOSAIC_PORT), or stop what is listening there")
+    if error.errno == errno.EACCES:
+        return (f"not allowed to listen on port {port}: ports below 1024 need administrator rights; "
+                f"choose another with --port (or MOSAIC_PORT)")
+    return (f"cannot listen on {host}, port {port}: {error.strerror or error}; check --host (MOSAIC_HOST) "
+            f"and --port (MOSAIC_PORT)")
 
 
 def _request_stop(stopping: threading.Event):  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ import pandas as pd
 from flask import Flask, Response, abort, jsonify, request
 
 from mosaic.analysis import centralities
-from mosaic.errors import DateError
+from mosaic.errors import DateError, PeriodError
 from mosaic.iris import local_path
 from mosaic.network import CAVEAT_POLICIES, KINDS, Period, build, describe_records
 from mosaic.network_files import node_link
@@ -36,6 +36,8 @@ def _filters() -> tuple[str, Period, str]:
         abort(400, description=f"caveats is one of {', '.join(CAVEAT_POLICIES)}.")
     try:
         return kind, Period.parse(request.args.get("from") or None, request.args.get("to") or None), caveats
+    except PeriodError as error:
+        abort(400, description=f"from and to: {error}.")
     except DateError as error:
         abort(400, description=f"A period bound is not a date: {error}. Write dates like 1956, 1956-09 or 1956-09-15.")
 
