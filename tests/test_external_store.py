@@ -4,9 +4,13 @@ updates — works through it and answers as it does over the embedded store."""
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -30,8 +34,14 @@ RECORDS = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a rico:Record }"
 HUNGARIAN_REPORT = "https://w3id.org/mosaic/id/document/hungary-report-1953-12-22"
 
 
+IMPORTS = tempfile.mkdtemp(prefix="mosaic-test-imports-")  # not the checkout's .mosaic/: a reused port would
+# bring an earlier run's imports into this module's store
+atexit.register(shutil.rmtree, IMPORTS, True)
+
+
 def mosaic(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mosaic", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "mosaic", *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "MOSAIC_IMPORTS": IMPORTS})
 
 
 @pytest.fixture(scope="module")
