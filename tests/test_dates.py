@@ -189,3 +189,34 @@ def _within(value: tuple[date | None, date | None], part: tuple[date | None, dat
     """Whether bounds start in the part and, unless open, end in it."""
     (earliest, latest), (first, last) = value, part
     return bool(earliest and first and last and first <= earliest <= last and (latest is None or latest <= last))
+
+
+def test_every_network_edge_lists_its_records_and_dates_by_their_bounds(loaded_store: Store) -> None:
+    """Not as written ("July 1956" before "March 5, 1956"), nor by the records' IRIs."""
+    from mosaic.network import KINDS, build
+
+    earliest = {row["record"]: row["earliest"] for row in loaded_store.select_text(
+        "SELECT ?record (MIN(?e) AS ?earliest) WHERE { ?record mosaic:date/mosaic:earliest ?e } GROUP BY ?record")}
+    checked = 0
+    for kind in KINDS:
+        for *_, data in build(loaded_store, kind).edges(data=True):
+            dated = [earliest[record] for record in data["records"] if record in earliest]
+            assert dated == sorted(dated), (kind, data["records"])
+            checked += len(dated) > 1
+    assert checked > 0, "some edge has several dated records"
+
+
+def test_an_edge_lists_its_records_by_bounds_not_by_iri_or_as_written() -> None:
+    from mosaic.network import build
+
+    store = EmbeddedStore(None)
+    store.update("""INSERT DATA { GRAPH <urn:test:claim> {
+        <urn:m> a mosaic:Embassy . <urn:p> a foaf:Person .
+        <urn:a> rico:hasAuthor <urn:m> ; rico:hasOrHadSubject <urn:p> ;
+            mosaic:date [ mosaic:asWritten "July 1956" ; mosaic:earliest "1956-07-01"^^xsd:date ;
+                          mosaic:latest "1956-07-31"^^xsd:date ] .
+        <urn:b> rico:hasAuthor <urn:m> ; rico:hasOrHadSubject <urn:p> ;
+            mosaic:date [ mosaic:asWritten "March 5, 1956" ; mosaic:earliest "1956-03-05"^^xsd:date ;
+                          mosaic:latest "1956-03-05"^^xsd:date ] . } }""")
+    edge = build(store, "reporting").edges["urn:m", "urn:p"]
+    assert edge["records"] == ["urn:b", "urn:a"] and edge["dates"] == ["March 5, 1956", "July 1956"]

@@ -159,10 +159,11 @@ class Period:
 
 @dataclass
 class _Evidence:
-    """The records behind one edge, with the widest date bounds they have."""
+    """The records behind one edge (each with its bounds and its dates as written), with the widest
+    date bounds they have."""
 
     records: set[str]
-    written: set[str]
+    dated: dict[str, tuple[date | None, date | None, set[str]]]
     earliest: date | None = None
     latest: date | None = None
     relations: set[str] = field(default_factory=set)
@@ -294,13 +295,13 @@ def _co_mentions(rows: list[TextRow], dates: dict[str, tuple[date | None, date |
 
 def _add(edges: dict[tuple[str, str], _Evidence], pair: tuple[str, str], record: str,
          dated: tuple[date | None, date | None, set[str]], relation: str | None = None) -> None:
-    evidence = edges.setdefault(pair, _Evidence(set(), set()))
+    evidence = edges.setdefault(pair, _Evidence(set(), {}))
     if relation:
         evidence.relations.add(relation)
     if record in evidence.records:
         return
     evidence.records.add(record)
-    evidence.written |= dated[2]
+    evidence.dated[record] = dated
     if dated[0]:
         evidence.earliest = min(evidence.earliest, dated[0]) if evidence.earliest else dated[0]
     if dated[1]:
@@ -308,8 +309,10 @@ def _add(edges: dict[tuple[str, str], _Evidence], pair: tuple[str, str], record:
 
 
 def _edge_attributes(evidence: _Evidence, relations: bool = False) -> dict[str, object]:
-    attributes: dict[str, object] = {"weight": len(evidence.records), "records": sorted(evidence.records),
-                                     "dates": sorted(evidence.written)}
+    records = sorted(evidence.records, key=lambda record: _by_bounds(evidence.dated[record], record))
+    written = [form for record in records for form in sorted(evidence.dated[record][2])]
+    attributes: dict[str, object] = {"weight": len(evidence.records), "records": records,
+                                     "dates": list(dict.fromkeys(written))}
     if relations:
         attributes["relation"] = [r for r in RELATIONS if r in evidence.relations]
     if evidence.earliest:
@@ -317,6 +320,11 @@ def _edge_attributes(evidence: _Evidence, relations: bool = False) -> dict[str, 
     if evidence.latest:
         attributes["end"] = evidence.latest.isoformat()
     return attributes
+
+
+def _by_bounds(dated: tuple[date | None, date | None, set[str]], record: str) -> tuple[date, date, str]:
+    """Records in the order of their dates' bounds (earliest, then latest; undated last), never as written."""
+    return (dated[0] or date.max, dated[1] or date.max, record)
 
 
 def _describe_nodes(graph: nx.Graph, store: Selects, kind: str) -> None:
