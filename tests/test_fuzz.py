@@ -111,7 +111,12 @@ def _send(base: str, attempt: Attempt) -> tuple[int, str, bytes]:
           suppress_health_check=list(HealthCheck))
 @given(attempt=attempts)
 def test_hostile_queries_get_a_clear_answer_never_a_crash(live_server: str, attempt: Attempt) -> None:
-    status, content_type, body = _send(live_server, attempt)
+    try:
+        status, content_type, body = _send(live_server, attempt)
+    except (BrokenPipeError, ConnectionResetError):
+        # the server may answer 413 and close before an oversized body is all sent; nothing smaller
+        assert len(attempt.body) > 100_000, "only a request over the size limit may be cut off while it is sent"
+        return
     assert status in ALLOWED, (status, body[:300])
     if status >= 400:
         assert body.strip(), status
