@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import doctest
+import json
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -398,3 +401,31 @@ def test_reserved_iris_are_never_minted(loaded_store: Store) -> None:
     first = "https://w3id.org/mosaic/id/document/1956-06-01-telegram-about-test-matters"
     _, report = records.to_graphs(found, "test-reserved", loaded_store, reserved={first})
     assert "line 1: doc:1956-06-01-telegram-about-test-matters-2 created" in report
+
+
+def _import(*args: str, store: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mosaic", "import", "citations", *args, "--store", str(store)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_a_citation_with_errors_exits_alike_in_every_mode(store_path: Path, tmp_path: Path) -> None:
+    """The wrapped list's third citation has no title of its own (an error the JSON lists), yet the three
+    import: parsing (--json) and importing (-o) exit 0 alike, as the README's "Getting sources in" says."""
+    fixture = str(IMPORTS / "citations-wrapped.txt")
+    parsed = _import(fixture, "--json", store=store_path)
+    assert any(json.loads(line)["errors"] for line in parsed.stdout.splitlines())
+    written = _import(fixture, "-o", str(tmp_path / "out.trig"), store=store_path)
+    assert (parsed.returncode, written.returncode) == (0, 0), parsed.stderr + written.stderr
+    assert "3 citations: 0 records updated, 3 created" in written.stderr
+
+
+def test_a_file_with_nothing_to_import_exits_2_in_every_mode(store_path: Path, tmp_path: Path) -> None:
+    fixture = str(IMPORTS / "nothing.txt")
+    parsed = _import(fixture, "--json", store=store_path)
+    assert json.loads(parsed.stdout)["errors"][0].startswith("nothing to import")  # the JSON still comes
+    target = tmp_path / "out.trig"
+    written = _import(fixture, "-o", str(target), store=store_path)
+    for result in (parsed, written):
+        assert result.returncode == 2, result.stderr
+        assert f"nothing to import from {fixture}: none of its 1 citation(s) names an archive" in result.stderr
+    assert not target.exists()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,29 @@ def test_importing_a_spreadsheet_again_replaces_its_claims(store: EmbeddedStore)
         graphs, _ = spreadsheet.convert(path, "event", "test-again", store, skip_bad=True)
         add(store, graphs, SHAPES)
         assert len(store.select('SELECT ?e WHERE { ?e skos:prefLabel "Test Visit"@en }')) == 1
+
+
+def test_skipped_rows_are_counted_with_the_imported(store: EmbeddedStore) -> None:
+    """The bad date of row 3 is found when the file is read: it is skipped, and counted so."""
+    _, report = spreadsheet.convert(IMPORTS / "documents-bad-row.csv", "document", "test-count", store,
+                                    skip_bad=True)
+    assert report[0] == "skipped: row 3, column 'date': 'Mya 1956' is not a date"
+    assert report[-1] == "3 rows: 2 imported, 1 skipped"
+
+
+def test_the_command_counts_the_rows_it_skipped(store_path: Path, tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "mosaic", "import", "csv", str(IMPORTS / "documents-bad-row.csv"),
+                             "--kind", "document", "--skip-bad", "-o", str(tmp_path / "out.trig"),
+                             "--store", str(store_path)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "skipped: row 3, column 'date'" in result.stderr
+    assert "3 rows: 2 imported, 1 skipped" in result.stderr
+
+
+def test_a_spreadsheet_with_no_readable_row_imports_nothing_even_skipping_bad_rows(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "mosaic", "import", "csv", str(IMPORTS / "persons-bad-header.csv"),
+                             "--kind", "person", "--skip-bad", "-o", str(tmp_path / "out.trig")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert "nothing to import" in result.stderr and "column 'source': required column is missing" in result.stderr
+    assert not (tmp_path / "out.trig").exists()

@@ -16,6 +16,7 @@ import click
 import pyoxigraph as ox
 
 from mosaic import settings
+from mosaic.errors import MosaicError
 from mosaic.importers.graph import as_trig, kept
 from mosaic.iris import SlugRegistry, slugify
 from mosaic.load import add
@@ -99,7 +100,12 @@ def citations(file: Path, as_json: bool, output_file: Path | None, load: bool, n
     if as_json:
         for line, citation in found:
             click.echo(json.dumps({"line": line, **citation.as_json()}, ensure_ascii=False))
-        sys.exit(1 if any(citation.errors for _, citation in found) else 0)
+    if not any(citation.importable for _, citation in found):
+        raise MosaicError(f"nothing to import from {file}: " + (
+            f"none of its {len(found)} citation(s) names an archive, an archival reference or a Wilson Center "
+            "document id" if found else "it holds no citation"))
+    if as_json:
+        return
     store = open_store(store_location)
     source = _source_name(file, name)
     graphs, report = to_graphs(found, source, store, _linker(store), reserved=_reserved())
@@ -121,13 +127,15 @@ def csv_command(file: Path, kind: str, skip_bad: bool, output_file: Path | None,
     from mosaic.importers import spreadsheet
 
     rows, problems = spreadsheet.read(file, kind)
-    for problem in problems:
-        click.echo(f"{file}: {problem}", err=True)
     if problems and not skip_bad:
+        for problem in problems:
+            click.echo(f"{file}: {problem}", err=True)
         click.echo(f"Nothing imported: {len(problems)} bad row(s). Fix them, or use --skip-bad.", err=True)
         sys.exit(1)
+    if not rows:
+        raise MosaicError(f"nothing to import from {file}: " + ("; ".join(map(str, problems)) or "it has no rows"))
     store = open_store(store_location)
     source = _source_name(file, name)
     graphs, report = spreadsheet.to_graphs(rows, kind, source, store, _linker(store), skip_bad=skip_bad,
-                                           reserved=_reserved())
+                                           reserved=_reserved(), unread=problems)
     _finish(store, graphs, report, output_file, _kept_as(store_location, source) if load else None)

@@ -280,12 +280,14 @@ CLAIM_PATTERN = r"-R\d+"
 
 
 def to_graphs(rows: list[Row], kind: str, source_name: str, existing: Selects,
-              link: Link = lambda name: None, *, skip_bad: bool = False,
-              reserved: Collection[str] = ()) -> tuple[dict[str, list[ox.Quad]], list[str]]:
+              link: Link = lambda name: None, *, skip_bad: bool = False, reserved: Collection[str] = (),
+              unread: Collection[RowError] = ()) -> tuple[dict[str, list[ox.Quad]], list[str]]:
     """The claim graphs of ``rows`` (``claim:<source_name>-R<row>``) and their file graph, and a report.
 
     Raises BadRows, and returns nothing, when a row names what the graph does not hold (a source,
-    an organisation, a kind or role); with ``skip_bad`` such rows are left out and listed.
+    an organisation, a kind or role); with ``skip_bad`` such rows are left out and listed. ``unread``
+    are the errors ``read`` found in the rows it left out: they are listed and counted as skipped too,
+    so the report's count is of the whole spreadsheet, not of the rows that got this far.
     """
     _columns(kind)
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", source_name):
@@ -304,10 +306,12 @@ def to_graphs(rows: list[Row], kind: str, source_name: str, existing: Selects,
     if bad and not skip_bad:
         raise BadRows(bad)
     stale = graphs.drop_stale(known)
-    report = importer.writer.report + [f"skipped: {error}" for error in bad]
+    skipped = sorted([*unread, *bad], key=lambda error: error.row)
+    report = [f"skipped: {error}" for error in skipped] + importer.writer.report
     report += [f"dropped {compact(g)}: the spreadsheet no longer makes it" for g in stale]
-    report.append(f"{len(rows)} rows: {len(rows) - len({e.row for e in bad})} imported, "
-                  f"{len({e.row for e in bad})} skipped")
+    total = len(rows) + len({e.row for e in unread})
+    report.append(f"{total} rows: {total - len({e.row for e in skipped})} imported, "
+                  f"{len({e.row for e in skipped})} skipped")
     return graphs.quads, report
 
 
@@ -315,10 +319,9 @@ def convert(path: Path, kind: str, source_name: str, existing: Selects, link: Li
             skip_bad: bool = False) -> tuple[dict[str, list[ox.Quad]], list[str]]:
     """``read`` then ``to_graphs``: nothing unless every row is good, or the good rows with ``skip_bad``."""
     rows, errors = read(path, kind)
-    if errors and not skip_bad:
+    if errors and (not skip_bad or not rows):
         raise BadRows(errors)
-    graphs, report = to_graphs(rows, kind, source_name, existing, link, skip_bad=skip_bad)
-    return graphs, [f"skipped: {error}" for error in errors] + report
+    return to_graphs(rows, kind, source_name, existing, link, skip_bad=skip_bad, unread=errors)
 
 
 @dataclass
