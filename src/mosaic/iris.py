@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mosaic.vocab import ID_BASE
 
-__all__ = ["KINDS", "entity_iri", "parse_iri", "local_path", "iri_of_path", "slugify", "SlugRegistry"]
+__all__ = ["KINDS", "entity_iri", "parse_iri", "local_path", "iri_of_path", "slugify", "short_slug", "SlugRegistry"]
 
 # kind of entity -> the path segment of its IRIs
 KINDS: dict[str, str] = {
@@ -74,6 +74,31 @@ def slugify(name: str) -> str:
     ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
     without_apostrophes = re.sub(r"['’ʻʼ`]", "", ascii_only.lower())
     return re.sub(r"[^a-z0-9]+", "-", without_apostrophes).strip("-")
+
+
+SLUG_WORDS = 8  # most words of a slug made from a title: long titles make long IRIs
+# Words a shortened slug does not end on: they lead on to what was cut ("…-conversation-with-the").
+_LEADING_ON = frozenset("a an the of with and or to in on at by for from about between into over under as "
+                        "concerning regarding its his her their".split())
+
+
+def short_slug(*parts: str, words: int = SLUG_WORDS) -> str:
+    """A slug of at most ``words`` words from ``parts`` (a date and a title), cut where it reads whole.
+
+    A title cut at a fixed count ends mid-phrase (``1956-05-07-memorandum-of-conversation-with-the``).
+    So a cut inside a phrase goes back to before the phrase (its last "of", "with", "the" …), and a
+    slug never ends on such a word: ``1956-05-07-memorandum-of-conversation``. The slug is a base
+    for minting: the registry or the graph adds ``-2`` if it is taken.
+    """
+    every = slugify(" ".join(part for part in parts if part)).split("-")
+    kept = every[:words]
+    if len(every) > words and every[words] not in _LEADING_ON:
+        opening = max((i for i, word in enumerate(kept) if word in _LEADING_ON), default=0)
+        if any(word.isalpha() for word in kept[:opening]):
+            kept = kept[:opening]
+    while len(every) > words and len(kept) > 1 and kept[-1] in _LEADING_ON:
+        kept.pop()
+    return "-".join(kept)
 
 
 @dataclass
