@@ -80,6 +80,13 @@ def test_writing_into_a_missing_folder_names_the_file(store_path: Path, tmp_path
             f"{missing}/", "No such file or directory")
 
 
+@pytest.mark.parametrize("command", [["metrics", "reporting", "--top", "-3"],
+                                     ["ego", "co-mention", "person:kim-il-sung", "--depth", "-1"]])
+def test_a_negative_count_is_refused_not_read_backwards(store_path: Path, command: list[str]) -> None:
+    """``--top -3`` gave every row but the last three; ``--depth -1`` an empty network."""
+    refused(mosaic("network", *command, store=store_path), command[-2], "x>=0")
+
+
 def test_export_into_a_missing_folder_names_the_file(store_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "graph.trig"
     refused(mosaic("export", "-o", str(target), store=store_path), str(target), "No such file or directory")

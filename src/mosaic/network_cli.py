@@ -79,7 +79,7 @@ def network() -> None:
 @network.command("metrics")
 @network_options
 @click.option("--sort", default="pagerank", show_default=True, help="Column to sort by, largest first.")
-@click.option("--top", type=int, default=0, help="Show only this many rows (0: all).")
+@click.option("--top", type=click.IntRange(min=0), default=0, help="Show only this many rows (0: all).")
 @click.option("--betweenness-sample", type=click.IntRange(min=0), default=None, metavar="N",
               help=f"Estimate betweenness from N source nodes; 0: exact. [default: exact up to "
                    f"{EXACT_BETWEENNESS_NODES:,} nodes, else {SAMPLED_SOURCES}]")
@@ -198,7 +198,7 @@ def compare_command(kind: str, first: str, second: str, endpoint: str | None, st
 @network.command("ego")
 @network_options
 @click.argument("node")
-@click.option("--depth", type=int, default=1, show_default=True, help="How many ties away.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="How many ties away.")
 @table_format
 @output_file
 def ego_command(graph: nx.Graph, node: str, depth: int, output: str, output_file: Path | None) -> None:
