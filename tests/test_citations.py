@@ -429,3 +429,13 @@ def test_a_file_with_nothing_to_import_exits_2_in_every_mode(store_path: Path, t
         assert result.returncode == 2, result.stderr
         assert f"nothing to import from {fixture}: none of its 1 citation(s) names an archive" in result.stderr
     assert not target.exists()
+
+
+def test_an_imported_record_gets_a_slug_that_ends_where_a_phrase_ends(store_path: Path, tmp_path: Path) -> None:
+    """"Memorandum of Conversation with a Test Interlocutor," May 1956: cut at eight words, the slug ended
+    in "…-with-a-test"; it now ends before the phrase the cut fell inside."""
+    target = tmp_path / "out.trig"
+    result = _import(str(IMPORTS / "citations-wrapped.txt"), "-o", str(target), store=store_path)
+    assert result.returncode == 0, result.stderr
+    assert "line 1: doc:1956-05-memorandum-of-conversation created" in result.stderr
+    assert "with-a" not in target.read_text(encoding="utf-8")

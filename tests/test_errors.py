@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from datetime import date
 from pathlib import Path
@@ -201,3 +202,33 @@ def test_other_mistakes_keep_the_tokens_and_mark_the_place() -> None:
     assert message == 'line 2, column 11: expected one of ",", ".", "}"\n    ?s ?p ?o\n            ^'
     assert explain("error at 1:20: expected [_]", "SELECT * { ?s ?p ?o").startswith(
         "line 1, column 20: the query ends too soon")
+
+
+def test_mosaic_query_names_an_undeclared_prefix(store_path: Path) -> None:
+    result = mosaic("query", "SELECT * WHERE {\n  ?s foo:bar ?o }", store=store_path)
+    refused(result, "prefix foo: is not declared (line 2, column 6)", "PREFIX foo: <", "person:")
+    assert UNICODE_RANGES not in result.stderr
+
+
+def test_mosaic_query_of_nothing_but_a_comment_says_it_is_empty(store_path: Path) -> None:
+    refused(mosaic("query", "# what did the Soviet embassy report?\n", store=store_path), "the query is empty")
+
+
+def _sparql_error(base: str, query: str) -> tuple[int, str]:
+    request = urllib.request.Request(f"{base}/sparql", data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": "application/sparql-results+json"})
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(request, timeout=60)
+    return answer.value.code, answer.value.read().decode("utf-8")
+
+
+def test_the_endpoint_answers_an_undeclared_prefix_with_400_and_how_to_declare_it(live_server: str) -> None:
+    status, message = _sparql_error(live_server, "SELECT * WHERE { ?s foo:bar ?o }")
+    assert status == 400
+    assert "prefix foo: is not declared (line 1, column 21)" in message and "PREFIX foo: <" in message
+    assert UNICODE_RANGES not in message
+
+
+def test_the_endpoint_calls_an_empty_query_empty(live_server: str) -> None:
+    status, message = _sparql_error(live_server, "  ")
+    assert status == 400 and "the query is empty" in message and "expected [_]" not in message

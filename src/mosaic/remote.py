@@ -23,6 +23,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 from mosaic.errors import QueryError, QueryTimeout, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, media_type
 from mosaic.store import UNION, Dataset, EmbeddedStore, Rows, Store, TextRow, quad_blocks
+from mosaic.sparql_errors import explain
 from mosaic.vocab import prologue
 
 __all__ = ["RemoteStore", "source"]
@@ -69,7 +70,8 @@ class RemoteStore(Store):
                                    f"{self.timeout:g} s") from error
             raise StoreError(f"the SPARQL endpoint {client.endpoint} failed: {error}") from error
         except QueryBadFormed as error:
-            raise QueryError(f"malformed SPARQL (said {client.endpoint}): {error}") from error
+            raise QueryError(f"malformed SPARQL (said {client.endpoint}): "
+                             f"{explain(str(error), client.queryString.removeprefix(prologue()))}") from error
         except (SPARQLWrapperException, URLError, OSError) as error:
             raise StoreError(f"the SPARQL endpoint {client.endpoint} failed: {error}") from error
 

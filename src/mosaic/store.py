@@ -40,6 +40,7 @@ from mosaic.errors import LoadError, QueryError, StoreError
 from mosaic.formats import RDF_FORMATS, RESULT_FORMATS, rdf_format
 from mosaic.snapshots import Snapshot, SnapshotFiles, load_snapshot, merged
 from mosaic.sparql import BASE, UNION, Dataset, split_dataset
+from mosaic.sparql_errors import explain
 from mosaic.vocab import PREFIXES
 
 __all__ = ["Store", "Change", "Selects", "EmbeddedStore", "Dataset", "UNION", "Row", "Rows", "TextRow", "Snapshot", "open_store", "quad_blocks",
@@ -241,7 +242,7 @@ class EmbeddedStore(Store):
         try:
             return engine.query(text, prefixes=PREFIXES, base_iri=BASE, **graphs)
         except SyntaxError as error:
-            raise QueryError(f"malformed SPARQL: {error.msg}") from error
+            raise QueryError(f"malformed SPARQL: {explain(error.msg, query)}") from error
         except (OSError, ValueError) as error:
             raise StoreError(f"the query failed: {error}") from error
 
@@ -290,7 +291,11 @@ class EmbeddedStore(Store):
         if isinstance(answer, ox.QueryTriples):
             if fmt not in RDF_FORMATS:
                 raise QueryError(f"a CONSTRUCT or DESCRIBE result cannot be written as {fmt}")
-            return ox.serialize(answer, format=RDF_FORMATS[fmt].engine, prefixes=PREFIXES)
+            # the engine's JSON-LD writer starts a node object whenever the subject changes or one of its
+            # properties comes again, so each subject's triples must come together, by property, or the
+            # document holds two nodes with one @id
+            triples = sorted(answer, key=lambda t: (str(t.subject), str(t.predicate))) if fmt == "jsonld" else answer
+            return ox.serialize(triples, format=RDF_FORMATS[fmt].engine, prefixes=PREFIXES)
         if fmt not in RESULT_FORMATS:
             raise QueryError(f"a SELECT or ASK result cannot be written as {fmt}")
         return answer.serialize(format=RESULT_FORMATS[fmt][1])  # type: ignore[attr-defined]
@@ -461,7 +466,7 @@ class EmbeddedStore(Store):
         try:
             engine.update(sparql, prefixes=PREFIXES, base_iri=BASE)
         except SyntaxError as error:
-            raise QueryError(f"malformed SPARQL Update: {error.msg}") from error
+            raise QueryError(f"malformed SPARQL Update: {explain(error.msg, sparql)}") from error
         except (OSError, ValueError) as error:
             raise StoreError(f"the update failed: {error}") from error
         changed = None if before is None else before ^ _triples_of(engine, graphs or ())

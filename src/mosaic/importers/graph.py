@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from mosaic.errors import StoreError
 from mosaic.formats import RDF_FORMATS, serialize
-from mosaic.iris import entity_iri, slugify
+from mosaic.iris import entity_iri, short_slug, slugify
 from mosaic.store import Selects
 from mosaic.vocab import EDTF, ID_BASE, compact, expand, file_graph
 
@@ -28,8 +28,6 @@ __all__ = ["Link", "Known", "Graphs", "Entities", "node", "text", "claim_iri", "
 
 Link = Callable[[str], str | None]
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
-_SLUG_WORDS = 8
-
 
 def node(name: str) -> ox.NamedNode:
     """A named node from ``prefix:local`` or a full IRI."""
@@ -42,12 +40,6 @@ def text(value: str, language: str | None = None) -> ox.Literal:
 
 def claim_iri(name: str) -> str:
     return f"{ID_BASE}claim/{name}"
-
-
-def short_slug(*parts: str) -> str:
-    """A slug of at most a few words from ``parts`` (a date and a title): long titles make long IRIs."""
-    words = slugify(" ".join(p for p in parts if p)).split("-")
-    return "-".join(words[:_SLUG_WORDS])
 
 
 def sparql_string(value: str) -> str:
