@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import running_server
+from conftest import claimed, running_server
 
 from mosaic.derived import DERIVED_GRAPH, TALLY, derive, update
 from mosaic.errors import QueryError
@@ -78,8 +78,8 @@ def _claim_description(store: Store, claim: str) -> list[ox.Quad]:
 def test_the_tally_follows_an_update_through_the_endpoint(own_store: EmbeddedStore) -> None:
     assert own_store.root is not None
     before = pairs(own_store, TALLIED).get((SOVIET_EMBASSY, NEW_SUBJECT), 0)
-    update = (f"PREFIX rico: <https://www.ica.org/standards/RiC/ontology#> INSERT DATA {{ GRAPH <{NEW_RECORD}/claim> "
-              f"{{ <{NEW_RECORD}> rico:hasAuthor <{SOVIET_EMBASSY}> ; rico:hasOrHadSubject <{NEW_SUBJECT}> }} }}")
+    update = claimed(f'<{NEW_RECORD}> a rico:Record ; dcterms:title "A test report"@en ; '
+                     f"rico:hasAuthor <{SOVIET_EMBASSY}> ; rico:hasOrHadSubject <{NEW_SUBJECT}>", "test-derived")
     with running_server(own_store.root, update_token=TOKEN) as base:
         request = urllib.request.Request(base + "/sparql", data=update.encode("utf-8"), method="POST",
                                          headers={"Content-Type": "application/sparql-update",

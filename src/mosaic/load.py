@@ -127,8 +127,9 @@ def load(store: Store, data_dir: Path, ontology_dir: Path, shapes_dir: Path,
     graph conforms and every write succeeded. The imports kept in ``imports_dir`` are read with the data.
     """
     files = sources(data_dir, ontology_dir, imports_dir)
-    with store.draft(fresh=True) as draft, _writer() as writer, \
-            tempfile.TemporaryDirectory(prefix="mosaic-load-") as spool:
+    # the writer is closed (its write under way waited for) before the spool it writes into is removed
+    with store.draft(fresh=True) as draft, tempfile.TemporaryDirectory(prefix="mosaic-load-") as spool, \
+            _writer() as writer:
         writes: list[Future[None]] = []
 
         def keep(work: EmbeddedStore, graph: str | None) -> None:
