@@ -25,12 +25,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from mosaic.synth_cli import parse_count
-
 from client import Endpoint, QueryTimedOut, QueryTiming, run_throughput, time_query
 from report import evaluate_targets, machine_info, render, write_results
 from systems import SYSTEMS, Running, System, Workspace, launched
 from workload import Query, load_queries, pick_values, prepare_data
+
+from mosaic.cli.synth import parse_count
 
 HERE = Path(__file__).resolve().parent
 _SERVER_GRACE = 10  # seconds the client waits beyond a server's own time limit, so the server's answer wins

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import waitress
-from mosaic.store import EmbeddedStore
+
+from mosaic.graph.store import EmbeddedStore
 
 _FORMATS = {b"application/sparql-results+json": "json", b"application/n-triples": "ntriples"}
 

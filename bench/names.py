@@ -2,7 +2,7 @@
 
 The resolver is built from one canonical form per person (the list's first form for each: its
 McCune–Reischauer form where it has one) and nothing else; every other form of the list is then
-resolved, and so is every form :func:`mosaic.names.variants` generates from each person's Hangul.
+resolved, and so is every form :func:`mosaic.sources.names.variants` generates from each person's Hangul.
 A form is correct when its top candidate is its person, wrong when it is another person, and
 unresolved when nothing reaches the minimum score. A confusable pair is merged when a form of one
 person has the other among its candidates at all. Last, each person in turn is left out of a
@@ -20,8 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mosaic.names import Resolver, variants
-from mosaic.names.hangul import is_hangul
+from mosaic.sources.names import Resolver, variants
+from mosaic.sources.names.hangul import is_hangul
 
 LIST = Path(__file__).resolve().parents[1] / "tests" / "data" / "names"
 

@@ -20,11 +20,12 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
+
+from mosaic.analysis.network import build
 from mosaic.errors import MosaicError, QueryTimeout
-from mosaic.network import build
-from mosaic.remote import RemoteStore
-from mosaic.store import EmbeddedStore, Store
-from mosaic.vocab import ONTOLOGY_GRAPH
+from mosaic.graph.store import EmbeddedStore, Store
+from mosaic.graph.store.remote import RemoteStore
+from mosaic.graph.vocab import ONTOLOGY_GRAPH
 
 ROOT = Path(__file__).resolve().parents[1]
 SHAPES, ONTOLOGY = ROOT / "shapes", ROOT / "ontology"
@@ -39,9 +40,9 @@ def timed(call: Callable[[], Any]) -> tuple[float, Any]:
 def shacl_mosaic(store_dir: Path, node: str) -> dict[str, Any]:
     """Mosaic's own validation of the store: everything, then one entity as after a change to it."""
     try:
-        from mosaic.engine_validation import validate_nodes, validate_store
+        from mosaic.graph.validation.engine import validate_nodes, validate_store
     except ImportError as error:
-        return {"status": "n/a", "reason": f"mosaic.engine_validation is not available yet ({error})"}
+        return {"status": "n/a", "reason": f"mosaic.graph.validation.engine is not available yet ({error})"}
     store = EmbeddedStore(store_dir)
     full_s, report = timed(lambda: validate_store(store, SHAPES))
     revalidate_s, _ = timed(lambda: validate_nodes(store, SHAPES, [node]))
@@ -50,11 +51,12 @@ def shacl_mosaic(store_dir: Path, node: str) -> dict[str, Any]:
 
 
 def shacl_pyshacl(data: Path, node: str) -> dict[str, Any]:
-    """pySHACL as Mosaic's loader runs it (``mosaic.validate.validate``, with the ontology mixed in),
+    """pySHACL as Mosaic's loader runs it (``mosaic.graph.validation.shacl.validate``, with the ontology mixed in),
     then pySHACL on one focus node: it has no incremental mode, so that is the best it can do."""
-    from mosaic.validate import read_shapes, validate
     from pyshacl import validate as pyshacl_validate
     from rdflib import Graph, URIRef
+
+    from mosaic.graph.validation.shacl import read_shapes, validate
 
     quads = list(_ontology()) + list(ox.parse(path=str(data), format=ox.RdfFormat.N_QUADS))
     full_s, report = timed(lambda: validate(quads, SHAPES))

@@ -35,16 +35,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
-from mosaic.store import UNION, EmbeddedStore
-from mosaic.synth_cli import parse_count
-from mosaic.web import ServerConfig, create_app
-from werkzeug.test import EnvironBuilder
-
 from client import Endpoint, time_query
+from flask import Flask
 from report import machine_info, markdown_table, ratio
 from systems import MOSAIC_WORKERS, SYSTEMS, System, Workspace, launched
+from werkzeug.test import EnvironBuilder
 from workload import Query, load_queries, pick_values, prepare_data
+
+from mosaic.cli.synth import parse_count
+from mosaic.graph.store import UNION, EmbeddedStore
+from mosaic.web import ServerConfig, create_app
 
 HERE = Path(__file__).resolve().parent
 LAYERS = {"store": "store", "worker": "+ worker", "app": "+ app (WSGI)", "mosaic": "Mosaic (HTTP)",

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from mosaic.iris import entity_iri
-from mosaic.sparql import query_form
+
+from mosaic.graph.iris import entity_iri
+from mosaic.graph.sparql import query_form
 from mosaic.synth import with_bounds
 
 __all__ = ["QUERIES_DIR", "DataFiles", "Query", "load_queries", "pick_values", "prepare_data"]

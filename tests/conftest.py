@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright import sync_api
 
-from mosaic.load import load
-from mosaic.store import EmbeddedStore, Store
+from mosaic.graph.load import load
+from mosaic.graph.store import EmbeddedStore, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA, ONTOLOGY, SHAPES = ROOT / "data", ROOT / "ontology", ROOT / "shapes"

@@ -15,10 +15,11 @@ import pyoxigraph as ox
 import pytest
 from conftest import ONTOLOGY, SHAPES, TEST_DATA
 
-from mosaic.caveats import DERIVED_GRAPH, caveats_for, rules
-from mosaic.load import add, load
-from mosaic.network import build, isolated_second_hand
-from mosaic.store import EmbeddedStore, Store
+from mosaic.analysis.caveats import caveats_for
+from mosaic.analysis.network import build, isolated_second_hand
+from mosaic.graph.load import add, load
+from mosaic.graph.rules import DERIVED_GRAPH, rules
+from mosaic.graph.store import EmbeddedStore, Store
 
 DOC = "https://w3id.org/mosaic/id/document/"
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ONTOLOGY, SEEDS, SHAPES, TEST_DATA
 
-from mosaic.importers import citations, records, references
-from mosaic.importers.citations import Citation
-from mosaic.load import add, load
-from mosaic.store import EmbeddedStore, Store
+from mosaic.graph.load import add, load
+from mosaic.graph.store import EmbeddedStore, Store
+from mosaic.sources.importers import citations, records, references
+from mosaic.sources.importers.citations import Citation
 
 ARTICLE = SEEDS / "001_4675ceefadc4d072.txt"
 NOTES = range(102, 226)  # the article's notes, by line
@@ -219,7 +219,7 @@ def test_the_notes_hold_exactly_these_citations_and_nothing_else_is_imported() -
 
 
 def test_the_examples_in_the_docstrings_run() -> None:
-    from mosaic import dates
+    from mosaic.graph import dates
 
     for module, examples in ((citations, 3), (references, 2), (dates, 3)):
         result = doctest.testmod(module)

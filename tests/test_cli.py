@@ -11,7 +11,7 @@ import pytest
 from conftest import DATA, TEST_DATA
 from rdflib import Dataset, Graph
 
-from mosaic.formats import RDF_FORMATS
+from mosaic.graph.formats import RDF_FORMATS
 
 
 def mosaic(*args: str, store: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -15,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import ONTOLOGY, TEST_DATA
 
-import mosaic.coverage
-from mosaic.coverage import as_json, coverage, silences, year_columns
-from mosaic.coverage_cli import coverage as coverage_command
-from mosaic.load import read_dataset
-from mosaic.store import EmbeddedStore, Store
+import mosaic.analysis.coverage
+from mosaic.analysis.coverage import as_json, coverage, silences, year_columns
+from mosaic.cli.coverage import coverage as coverage_command
+from mosaic.graph.load import read_dataset
+from mosaic.graph.store import EmbeddedStore, Store
 
 ID = "https://w3id.org/mosaic/id/"
 ALPHA, BETA, GAMMA = ID + "mission/test-alpha", ID + "mission/test-beta", ID + "mission/test-gamma"
@@ -131,7 +131,7 @@ def test_the_json_form_keeps_every_count_and_silence(small: Store) -> None:
 
 
 def test_the_examples_in_the_docstrings_run() -> None:
-    assert doctest.testmod(mosaic.coverage).failed == 0
+    assert doctest.testmod(mosaic.analysis.coverage).failed == 0
 
 
 # --- the real data ---------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ from functools import cache
 import pytest
 from conftest import DATA, SEEDS
 
-from mosaic.iris import SlugRegistry, parse_iri
-from mosaic.store import Store
+from mosaic.graph.iris import SlugRegistry, parse_iri
+from mosaic.graph.store import Store
 
 SOURCE_FILES = {
     "article-diplomatic-record": "001_4675ceefadc4d072.txt",

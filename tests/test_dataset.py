@@ -14,9 +14,9 @@ import pyoxigraph as ox
 import pytest
 from conftest import ROOT, running_server
 
-from mosaic.derived import DERIVED_GRAPH
-from mosaic.load import load
-from mosaic.store import EmbeddedStore, Store
+from mosaic.graph.derived import DERIVED_GRAPH
+from mosaic.graph.load import load
+from mosaic.graph.store import EmbeddedStore, Store
 from mosaic.synth import synthesize
 
 COUNT = "SELECT (COUNT(*) AS ?n) {where} WHERE {{ ?s ?p ?o }}"

@@ -11,11 +11,11 @@ import pytest
 from conftest import ONTOLOGY, SHAPES, TEST_DATA
 from flask import Flask
 
-from mosaic.dates import bounds, parse_written
 from mosaic.errors import DateError
-from mosaic.load import load
-from mosaic.store import EmbeddedStore, Store
-from mosaic.vocab import ID_BASE
+from mosaic.graph.dates import bounds, parse_written
+from mosaic.graph.load import load
+from mosaic.graph.store import EmbeddedStore, Store
+from mosaic.graph.vocab import ID_BASE
 from mosaic.web import ServerConfig, create_app
 from mosaic.web.pages import entity_page
 
@@ -193,7 +193,7 @@ def _within(value: tuple[date | None, date | None], part: tuple[date | None, dat
 
 def test_every_network_edge_lists_its_records_and_dates_by_their_bounds(loaded_store: Store) -> None:
     """Not as written ("July 1956" before "March 5, 1956"), nor by the records' IRIs."""
-    from mosaic.network import KINDS, build
+    from mosaic.analysis.network import KINDS, build
 
     earliest = {row["record"]: row["earliest"] for row in loaded_store.select_text(
         "SELECT ?record (MIN(?e) AS ?earliest) WHERE { ?record mosaic:date/mosaic:earliest ?e } GROUP BY ?record")}
@@ -207,7 +207,7 @@ def test_every_network_edge_lists_its_records_and_dates_by_their_bounds(loaded_s
 
 
 def test_an_edge_lists_its_records_by_bounds_not_by_iri_or_as_written() -> None:
-    from mosaic.network import build
+    from mosaic.analysis.network import build
 
     store = EmbeddedStore(None)
     store.update("""INSERT DATA { GRAPH <urn:test:claim> {

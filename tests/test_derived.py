@@ -12,11 +12,11 @@ import pyoxigraph as ox
 import pytest
 from conftest import claimed, running_server
 
-from mosaic.derived import DERIVED_GRAPH, TALLY, derive, update
 from mosaic.errors import QueryError
-from mosaic.load import add
-from mosaic.store import EmbeddedStore, Store
-from mosaic.vocab import MOSAIC, PREFIXES
+from mosaic.graph.derived import DERIVED_GRAPH, TALLY, derive, update
+from mosaic.graph.load import add
+from mosaic.graph.store import EmbeddedStore, Store
+from mosaic.graph.vocab import MOSAIC, PREFIXES
 
 COUNTED = """
 SELECT ?reporter ?subject (COUNT(DISTINCT ?record) AS ?records) WHERE {

@@ -10,8 +10,8 @@ import pytest
 from conftest import ROOT
 
 from mosaic.cli import cli
+from mosaic.graph.store import Store
 from mosaic.settings import SETTINGS
-from mosaic.store import Store
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 QUERIES = re.findall(r"```sparql\n(.*?)```", README, re.DOTALL)

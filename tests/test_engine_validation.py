@@ -1,6 +1,6 @@
 """Engine validation (the shapes compiled to SPARQL) reports exactly what pySHACL reports.
 
-pySHACL, through mosaic.validate, is the reference. On the curated graph, on every broken fixture of
+pySHACL, through mosaic.graph.validation.shacl, is the reference. On the curated graph, on every broken fixture of
 tests/data/bad (each added to the good base graph, as tests/test_shapes.py does) and on a synthetic
 graph damaged at random, both give the same results: severity, focus node, path, shape, component and
 message, and also the value and the file and line. ``validate_nodes`` gives pySHACL's results for the
@@ -19,15 +19,15 @@ import pytest
 from conftest import DATA, ONTOLOGY, SHAPES, TEST_DATA
 from rdflib import XSD
 
-from mosaic.derived import derive_quads
-from mosaic.engine_validation import UnsupportedShape, validate_nodes, validate_store
 from mosaic.errors import LoadError
-from mosaic.load import read_dataset
-from mosaic.remote import RemoteStore
-from mosaic.store import EmbeddedStore, Store
+from mosaic.graph.derived import derive_quads
+from mosaic.graph.load import read_dataset
+from mosaic.graph.store import EmbeddedStore, Store
+from mosaic.graph.store.remote import RemoteStore
+from mosaic.graph.validation.engine import UnsupportedShape, validate_nodes, validate_store
+from mosaic.graph.validation.shacl import Report, Result, validate
+from mosaic.graph.vocab import expand
 from mosaic.synth import synthesize, with_bounds
-from mosaic.validate import Report, Result, validate
-from mosaic.vocab import expand
 
 UNREADABLE = {"syntax-error", "bad-edtf"}  # broken before validation: see tests/test_load.py
 FIXTURES = sorted(path.stem for path in (TEST_DATA / "bad").glob("*.trig") if path.stem not in UNREADABLE)

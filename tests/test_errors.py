@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from mosaic.analysis.network import Period
 from mosaic.errors import PeriodError
-from mosaic.network import Period
-from mosaic.sparql_errors import explain, undeclared_prefixes
+from mosaic.graph.sparql_errors import explain, undeclared_prefixes
 
 
 def mosaic(*args: str, store: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from conftest import ONTOLOGY, SHAPES, TEST_DATA
 
-from mosaic.load import load
-from mosaic.store import EmbeddedStore, Store
+from mosaic.graph.load import load
+from mosaic.graph.store import EmbeddedStore, Store
 
 SAID = {"stated", "cited", "quoted", "reported"}
 

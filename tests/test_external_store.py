@@ -23,10 +23,10 @@ import pytest
 from conftest import TEST_DATA, claimed, running_server
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from mosaic.caveats import caveats_for
-from mosaic.network import Period, build
-from mosaic.remote import RemoteStore
-from mosaic.store import Store
+from mosaic.analysis.caveats import caveats_for
+from mosaic.analysis.network import Period, build
+from mosaic.graph.store import Store
+from mosaic.graph.store.remote import RemoteStore
 
 TOKEN = "external-store-test-token"
 PERSONS = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a foaf:Person }"

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mosaic.errors import MosaicError
-from mosaic.importers import citations, records, spreadsheet
-from mosaic.load import add, load
-from mosaic.names import Resolver
-from mosaic.store import EmbeddedStore, Store
+from mosaic.graph.load import add, load
+from mosaic.graph.store import EmbeddedStore, Store
+from mosaic.sources.importers import citations, records, spreadsheet
+from mosaic.sources.names import Resolver
 
 EXAMPLES = 150
 TEMPLATES = Path(__file__).resolve().parents[1] / "examples" / "templates"

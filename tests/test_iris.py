@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mosaic.iris import SlugRegistry, entity_iri, parse_iri, short_slug, slugify
+from mosaic.graph.iris import SlugRegistry, entity_iri, parse_iri, short_slug, slugify
 
 
 def test_slugs_fold_accents_and_apostrophes() -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ONTOLOGY, SHAPES, TEST_DATA
 
-from mosaic.dates import bounds
-from mosaic.derived import DERIVED_GRAPH
 from mosaic.errors import LoadError, ShapeViolation
-from mosaic.load import build, load, sources
-from mosaic.store import EmbeddedStore
+from mosaic.graph.dates import bounds
+from mosaic.graph.derived import DERIVED_GRAPH
+from mosaic.graph.load import build, load, sources
+from mosaic.graph.store import EmbeddedStore
 
 
 def _snapshot(store: EmbeddedStore) -> set[str]:

@@ -12,10 +12,10 @@ from collections import defaultdict
 import pytest
 from conftest import ROOT, TEST_DATA
 
-from mosaic.names import MIN_SCORE, SYSTEMS, Resolver, match, variants
-from mosaic.names.keys import readings
-from mosaic.store import Store
-from mosaic.vocab import PREFIXES
+from mosaic.graph.store import Store
+from mosaic.graph.vocab import PREFIXES
+from mosaic.sources.names import MIN_SCORE, SYSTEMS, Resolver, match, variants
+from mosaic.sources.names.keys import readings
 
 NAMES = TEST_DATA / "names"
 PERSON = PREFIXES["person"]
@@ -171,7 +171,7 @@ def test_the_score_ranks_spellings_and_the_json_shape() -> None:
 
 
 def test_the_docstring_examples_run() -> None:
-    for name in ("mosaic.names.variants", "mosaic.names.matching"):  # the package re-exports functions of these names
+    for name in ("mosaic.sources.names.variants", "mosaic.sources.names.matching"):  # the package re-exports functions of these names
         assert doctest.testmod(importlib.import_module(name)).failed == 0
 
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SEEDS, Tab
 from PIL import Image, ImageChops
 
-from mosaic.analysis import (
+from mosaic.analysis.measures import (
     EXACT_BETWEENNESS_NODES,
     SAMPLED_SOURCES,
     brokerage,
@@ -25,10 +25,10 @@ from mosaic.analysis import (
     k_core,
     metrics,
 )
-from mosaic.network import Period, build
-from mosaic.network_files import write
-from mosaic.remote import RemoteStore
-from mosaic.store import Store
+from mosaic.analysis.network import Period, build
+from mosaic.analysis.network_files import write
+from mosaic.graph.store import Store
+from mosaic.graph.store.remote import RemoteStore
 
 ID = "https://w3id.org/mosaic/id/"
 USSR_EMBASSY, HUNGARIAN_MISSION = ID + "mission/ussr-embassy-pyongyang", ID + "mission/hungary-mission-pyongyang"

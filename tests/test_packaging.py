@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from mosaic.load import load
-from mosaic.store import EmbeddedStore
+from mosaic.graph.load import load
+from mosaic.graph.store import EmbeddedStore
 
 NAMES = "SELECT ?name WHERE { person:kim-il-sung skos:prefLabel ?name } ORDER BY ?name"
 NOT_SHIPPED = shutil.ignore_patterns(".git", ".venv", ".mosaic", "build", "dist", "*.egg-info", "__pycache__",

@@ -14,9 +14,9 @@ from conftest import ONTOLOGY, SHAPES, TEST_DATA
 from flask import Flask
 from markupsafe import escape
 
-from mosaic.load import load
-from mosaic.store import EmbeddedStore
-from mosaic.vocab import ID_BASE
+from mosaic.graph.load import load
+from mosaic.graph.store import EmbeddedStore
+from mosaic.graph.vocab import ID_BASE
 from mosaic.web import ServerConfig, create_app, pages, workers
 from mosaic.web.pages import examples, render_entity, render_query_page
 

@@ -5,7 +5,7 @@ Each test names the passage of the source text that gives the expected answer.
 
 from __future__ import annotations
 
-from mosaic.store import Store
+from mosaic.graph.store import Store
 
 
 def _values(store: Store, query: str, variable: str) -> set[str]:

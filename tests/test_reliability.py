@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, _wait_until_answering, free_port, running_server
 
-from mosaic.store import EmbeddedStore
+from mosaic.graph.store import EmbeddedStore
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # some seconds over the curated graph
 

@@ -19,8 +19,8 @@ import networkx as nx
 import pytest
 from conftest import SEEDS, Tab
 
-from mosaic.network import CAVEAT_POLICIES, Period, build, isolated_second_hand
-from mosaic.store import Store
+from mosaic.analysis.network import CAVEAT_POLICIES, Period, build, isolated_second_hand
+from mosaic.graph.store import Store
 
 ID = "https://w3id.org/mosaic/id/"
 ARTICLE, LISTING = "001_4675ceefadc4d072.txt", "002_9a8c6aabd09fe589.txt"

@@ -8,8 +8,8 @@ import pytest
 from conftest import ONTOLOGY, SHAPES, TEST_DATA
 from rdflib import RDF, Graph, Namespace
 
-from mosaic.load import read_dataset
-from mosaic.validate import Report, validate
+from mosaic.graph.load import read_dataset
+from mosaic.graph.validation.shacl import Report, validate
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 

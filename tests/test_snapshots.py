@@ -9,11 +9,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from conftest import ONTOLOGY, SHAPES, wait_for
 
-from mosaic.derived import DERIVED_GRAPH
-from mosaic.load import load
-from mosaic.merge import is_named
-from mosaic.snapshots import load_snapshot
-from mosaic.store import EmbeddedStore
+from mosaic.graph.derived import DERIVED_GRAPH
+from mosaic.graph.load import load
+from mosaic.graph.store import EmbeddedStore
+from mosaic.graph.store.merge import is_named
+from mosaic.graph.store.snapshots import load_snapshot
 
 PLANTED = b'<urn:planted> <urn:p> "only in the snapshot" <urn:g> .\n'
 

@@ -17,9 +17,9 @@ import pyoxigraph as ox
 import pytest
 from conftest import ROOT, TEST_DATA, running_server
 
-from mosaic.importers.graph import as_trig, kept
-from mosaic.settings import imports_folder
-from mosaic.vocab import file_graph
+from mosaic.graph.load import imports_folder
+from mosaic.graph.vocab import file_graph
+from mosaic.sources.importers.graph import as_trig, kept
 
 KIM_IL_SUNG = "https://w3id.org/mosaic/id/person/kim-il-sung"
 CITATIONS = TEST_DATA / "import" / "citations-wrapped.txt"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ONTOLOGY, ROOT, SHAPES, TEST_DATA
 
-from mosaic.importers import spreadsheet
-from mosaic.importers.spreadsheet import COLUMNS, BadRows, RowError
-from mosaic.load import add, load
-from mosaic.store import EmbeddedStore, Store
+from mosaic.graph.load import add, load
+from mosaic.graph.store import EmbeddedStore, Store
+from mosaic.sources.importers import spreadsheet
+from mosaic.sources.importers.spreadsheet import COLUMNS, BadRows, RowError
 
 TEMPLATES = ROOT / "examples" / "templates"
 IMPORTS = TEST_DATA / "import"

@@ -9,8 +9,8 @@ import pytest
 from conftest import wait_for
 
 from mosaic.errors import QueryError, StoreError
-from mosaic.store import Dataset, EmbeddedStore, open_store
-from mosaic.workers import QueryWorkers
+from mosaic.graph.store import Dataset, EmbeddedStore, open_store
+from mosaic.web.workers import QueryWorkers
 
 A = ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("1"), ox.NamedNode("urn:g1"))
 B = ox.Quad(ox.NamedNode("urn:b"), ox.NamedNode("urn:p"), ox.Literal("2"), ox.NamedNode("urn:g2"))

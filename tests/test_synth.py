@@ -20,19 +20,19 @@ import pytest
 from click.testing import CliRunner
 from conftest import ONTOLOGY, SHAPES
 
+import mosaic.cli.synth
 import mosaic.synth
-import mosaic.synth_cli
-from mosaic import dates
-from mosaic.analysis import metrics
-from mosaic.dates import parse_written
-from mosaic.iris import parse_iri
-from mosaic.load import Dataset, read_dataset
-from mosaic.network import build
-from mosaic.store import open_store
+from mosaic.analysis.measures import metrics
+from mosaic.analysis.network import build
+from mosaic.cli.synth import synth
+from mosaic.graph import dates
+from mosaic.graph.dates import parse_written
+from mosaic.graph.iris import parse_iri
+from mosaic.graph.load import Dataset, read_dataset
+from mosaic.graph.store import open_store
+from mosaic.graph.validation.shacl import validate
+from mosaic.graph.vocab import ID_BASE, MOSAIC, ONTOLOGY_GRAPH, PREFIXES
 from mosaic.synth import GRAPH, synthesize
-from mosaic.synth_cli import synth
-from mosaic.validate import validate
-from mosaic.vocab import ID_BASE, MOSAIC, ONTOLOGY_GRAPH, PREFIXES
 
 SMALL = 5_000
 
@@ -78,7 +78,7 @@ def test_the_same_arguments_give_the_same_bytes_even_in_another_process(tmp_path
     for name in ("a.trig", "b.trig"):
         assert runner.invoke(synth, ["-n", "20k", "--seed", "7", "-o", str(tmp_path / name)]).exit_code == 0
     other_process = subprocess.run(
-        [sys.executable, "-c", "from mosaic.synth_cli import synth; synth()", "-n", "20k", "--seed", "7"],
+        [sys.executable, "-c", "from mosaic.cli.synth import synth; synth()", "-n", "20k", "--seed", "7"],
         capture_output=True, check=True).stdout
     assert (tmp_path / "a.trig").read_bytes() == (tmp_path / "b.trig").read_bytes() == other_process
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import claimed, running_server
 
-from mosaic.store import EmbeddedStore
+from mosaic.graph.store import EmbeddedStore
 
 TOKEN = "an-update-token"
 CLAIM = "https://w3id.org/mosaic/id/claim/test-using"

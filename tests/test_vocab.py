@@ -7,7 +7,7 @@ from conftest import ONTOLOGY
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from mosaic.vocab import MOSAIC, compact
+from mosaic.graph.vocab import MOSAIC, compact
 
 NS = str(MOSAIC._NS)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mosaic.validate import Report
+    from mosaic.graph.validation.shacl import Report
 
 __all__ = ["MosaicError", "LoadError", "ShapeViolation", "QueryError", "QueryTimeout", "StoreError", "DateError",
            "PeriodError", "ServerError"]

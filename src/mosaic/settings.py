@@ -7,11 +7,10 @@ The README's settings table is checked against this one by a test, so a setting 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Setting", "SETTINGS", "get", "project_root", "imports_folder"]
+__all__ = ["Setting", "SETTINGS", "get", "project_root"]
 
 
 def project_root() -> Path:
@@ -71,16 +70,3 @@ def get(name: str) -> str:
     """The value of setting ``name``: its environment variable if set, else its default."""
     setting = SETTINGS[name]
     return os.environ.get(setting.env, setting.default)
-
-
-def imports_folder(store: str) -> Path:
-    """Where the imports loaded into ``store`` (a directory or an endpoint's URL) are kept, so that a reload
-    of that store rebuilds them: $MOSAIC_IMPORTS, else beside the graph they went into, so that imports
-    into one store never turn up in another."""
-    from mosaic.store import is_url
-
-    if chosen := get("imports"):
-        return Path(chosen)
-    if is_url(store):
-        return Path(".mosaic") / "imported" / re.sub(r"[^A-Za-z0-9.]+", "-", store.split("://", 1)[1]).strip("-")
-    return Path(store) / "imported"

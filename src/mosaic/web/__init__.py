@@ -15,8 +15,8 @@ from typing import TypeVar
 from flask import Flask
 
 from mosaic import settings
-from mosaic.store import EmbeddedStore, Rows, Selects, Store, TextRow, open_store
-from mosaic.workers import DirectCalls, QueryWorkers
+from mosaic.graph.store import EmbeddedStore, Rows, Selects, Store, TextRow, open_store
+from mosaic.web.workers import DirectCalls, QueryWorkers
 
 __all__ = ["create_app", "ServerConfig", "per_generation"]
 

@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, jsonify, request
 
-from mosaic.coverage import as_json, coverage
-from mosaic.iris import local_path
+from mosaic.analysis.coverage import as_json, coverage
+from mosaic.graph.iris import local_path
 from mosaic.web import queries
 
 __all__ = ["init_app"]

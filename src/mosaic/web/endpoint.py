@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass
 
 from flask import Flask, Response, abort, request
-from werkzeug.datastructures import MultiDict
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID
+from werkzeug.datastructures import MultiDict
 
-from mosaic.formats import RESULT_FORMATS, media_type, negotiate
-from mosaic.sparql import capped, is_update, nesting_depth, query_form, remote_targets
-from mosaic.store import Dataset
-from mosaic.update_scope import scope, with_dataset
+from mosaic.graph.formats import RESULT_FORMATS, media_type, negotiate
+from mosaic.graph.sparql import capped, is_update, nesting_depth, query_form, remote_targets
+from mosaic.graph.store import Dataset
+from mosaic.graph.update_scope import scope, with_dataset
 from mosaic.web import config, workers
 from mosaic.web.errors import error_response
 

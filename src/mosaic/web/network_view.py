@@ -4,7 +4,7 @@ Both take the filters of ``mosaic network``: kind, from, to; and ``top``, how ma
 central nodes to keep (the page draws 300 unless told otherwise, the JSON gives all). The data is
 node-link JSON with each node's measures, so the page can size nodes by PageRank and colour them by
 faction or mission. Only the measures it carries are computed, and betweenness is estimated in a
-large network (see mosaic.analysis); ``graph.betweenness_sources`` says from how many nodes (null: exact).
+large network (see mosaic.analysis.measures); ``graph.betweenness_sources`` says from how many nodes (null: exact).
 
 So that the page answers a question, not only draws it, the JSON also describes the records behind
 the edges and nodes it gives (``records``: title, dates, authors, informants, what each is about),
@@ -17,11 +17,11 @@ import networkx as nx
 import pandas as pd
 from flask import Flask, Response, abort, jsonify, request
 
-from mosaic.analysis import centralities
+from mosaic.analysis.measures import centralities
+from mosaic.analysis.network import CAVEAT_POLICIES, KINDS, Period, build, describe_records
+from mosaic.analysis.network_files import node_link
 from mosaic.errors import DateError, PeriodError
-from mosaic.iris import local_path
-from mosaic.network import CAVEAT_POLICIES, KINDS, Period, build, describe_records
-from mosaic.network_files import node_link
+from mosaic.graph.iris import local_path
 from mosaic.web import queries
 
 __all__ = ["init_app"]

@@ -23,10 +23,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS
 from rdflib.term import Identifier
 
-from mosaic.formats import RDF_FORMATS
-from mosaic.iris import local_path
-from mosaic.store import Rows
-from mosaic.vocab import ID_BASE, MOSAIC, PREFIXES, RICO, compact
+from mosaic.graph.formats import RDF_FORMATS
+from mosaic.graph.iris import local_path
+from mosaic.graph.store import Rows
+from mosaic.graph.vocab import ID_BASE, MOSAIC, PREFIXES, RICO, compact
 from mosaic.web import per_generation, queries, workers
 
 __all__ = ["init_app", "render_query_page", "render_entity", "Example", "examples"]
@@ -775,7 +775,7 @@ def _joined(items: list[Shown]) -> Cell:
 
 def _reading_section(iri: str, context: _Context) -> Section:
     """How to read this source: the caveats the rules derive for the record, each with its passage."""
-    from mosaic.caveats import caveats_for
+    from mosaic.analysis.caveats import caveats_for
 
     lines = []
     for row in caveats_for(queries(), iri):

@@ -12,7 +12,7 @@ __all__ = ["init_app"]
 
 def _resolver() -> object:
     """The resolver over the graph's persons, rebuilt only when the store has changed."""
-    from mosaic.names import Resolver
+    from mosaic.sources.names import Resolver
 
     return per_generation("resolver", lambda: Resolver.from_store(queries()))
 

@@ -13,10 +13,10 @@ from flask import Flask, Response, abort, request
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
-from mosaic.formats import RDF_FORMATS, media_type, negotiate, serialize
-from mosaic.iris import iri_of_path, parse_iri
+from mosaic.graph.formats import RDF_FORMATS, media_type, negotiate, serialize
+from mosaic.graph.iris import iri_of_path, parse_iri
+from mosaic.graph.vocab import ID_BASE, PREFIXES
 from mosaic.settings import project_root
-from mosaic.vocab import ID_BASE, PREFIXES
 from mosaic.web import per_generation, store, workers
 from mosaic.web.endpoint import GRAPH_FORMATS, rdf_response
 from mosaic.web.errors import error_response
