@@ -20,13 +20,12 @@ the name authority (``link``), or becomes a new person. Dates are written as in 
 ontology/vocabularies.ttl.
 
 Nothing is imported from a spreadsheet with a bad row unless bad rows are skipped: ``read``
-checks each cell, ``to_graphs`` what the cells name in the graph; ``convert`` does both.
+checks each cell (with the columns, in :mod:`mosaic.sources.importers.spreadsheet_rows`),
+``to_graphs`` what the cells name in the graph; ``convert`` does both.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -34,248 +33,29 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from mosaic.errors import MosaicError
 from mosaic.graph.dates import parse_written
 from mosaic.graph.store import Selects
-from mosaic.graph.vocab import PREFIXES, compact, expand
+from mosaic.graph.vocab import compact, expand
 from mosaic.sources.importers.citations import Citation, guess_kind
 from mosaic.sources.importers.graph import Entities, Graphs, Known, claim_iri, short_slug, text
 from mosaic.sources.importers.records import RecordWriter
 from mosaic.sources.importers.references import parse_holding
+from mosaic.sources.importers.spreadsheet_rows import (
+    COLUMNS,
+    BadRows,
+    Column,
+    Row,
+    RowError,
+    columns_of,
+    is_iri,
+    membership_period,
+    read,
+    wilson_id,
+)
 
 __all__ = ["Column", "COLUMNS", "Row", "RowError", "BadRows", "read", "to_graphs", "convert"]
 
 Link = Callable[[str], str | None]
-Check = Callable[[str], str | None]
-EVIDENCE = ("stated", "cited", "quoted", "reported", "implied")
-
-
-def _date(value: str) -> str | None:
-    return None if value.lower() == "undated" or parse_written(value) else f"{value!r} is not a date"
-
-
-def _whole(value: str) -> str | None:
-    return None if value.isdigit() and int(value) > 0 else f"{value!r} is not a line number (a whole number)"
-
-
-def _evidence(value: str) -> str | None:
-    return None if value in EVIDENCE else f"{value!r} is not one of {', '.join(EVIDENCE)}"
-
-
-def _language(value: str) -> str | None:
-    return None if re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", value) else \
-        f"{value!r} is not a language tag (en, ko, ko-Latn-x-mr, ru-Latn …)"
-
-
-def _names(value: str) -> str | None:
-    bad = [tag for one in value.split(";") if "@" in one and _language(tag := one.rsplit("@", 1)[1].strip())]
-    return f"{bad[0]!r} is not a language tag (en, ko, ko-Latn-x-mr, ru-Latn …)" if bad else None
-
-
-def _wilson(value: str) -> str | None:
-    return None if _wilson_id(value) else \
-        f"{value!r} is not a Wilson Center document id (a number, as in …/document/113371)"
-
-
-def _iri(value: str) -> str | None:
-    return None if _is_iri(value) else f"{value!r} is not an IRI: write person:… , doc:… or <https://…>"
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    required: bool
-    help: str
-    check: Check | None = None
-
-
-_ID = "an entity of the graph this row adds to (person:…, doc:…, event:… or <IRI>); empty: found by name or new"
-COMMON = [
-    Column("source", True, "the record the row's facts come from: doc:…, <IRI>, or its title", None),
-    Column("locator", True, "where in the source a reader finds it: 'note 10', 'p. 3', 'paragraph 2'"),
-    Column("line", False, "the line of the source text, if it is one of the texts of the graph", _whole),
-    Column("evidence", False, "how the source supports it: stated (default), cited, quoted, reported, implied",
-           _evidence),
-    Column("quote", False, "a short quotation from the source (a sentence at most)"),
-]
-COLUMNS: dict[str, list[Column]] = {
-    "person": [
-        Column("id", False, _ID, _iri),
-        Column("name", True, "the name as the source writes it"),
-        Column("language", False, "language tag of the name: en (default), ko, ko-Latn-x-mr, ru-Latn …",
-               _language),
-        Column("alt_names", False, "other forms, separated by ';', each with its tag: 'Kim Ir Sen@ru-Latn'", _names),
-        Column("description", False, "who the person was, in a sentence (English)"),
-    ],
-    "document": [
-        Column("id", False, _ID, _iri),
-        Column("title", True, "the title as cited (or, for an untitled record, what stands for it)"),
-        Column("date", False, "the date as written: 'July 24, 1956', 'spring of 1954', 'undated'", _date),
-        Column("kind", False, "report, memorandum-of-conversation, letter … (empty: guessed from the title)"),
-        Column("author", False, "persons or bodies, ';'-separated: names, or person:…/mission:…"),
-        Column("recipient", False, "persons or bodies, ';'-separated: names, or person:…/body:…"),
-        Column("archive", False, "the holding archive as written: 'RGANI', 'Polish Foreign Ministry Archive'"),
-        Column("reference", False, "the archival reference as written: 'Fond 5, Opis 28, Delo 410, Listy 301–303'"),
-        Column("wilson_id", False, "the Wilson Center Digital Archive document number (or its URL)", _wilson),
-        Column("translated_by", False, "translators, ';'-separated"),
-        Column("obtained_by", False, "who obtained the original from the archive, ';'-separated"),
-        Column("language", False, "language of the original: ru, hu, pl, de …", _language),
-    ],
-    "event": [
-        Column("id", False, _ID, _iri),
-        Column("name", True, "a short name for the event"),
-        Column("date", False, "the date or period as written: '1956 August', 'from 1964 to 1967'", _date),
-        Column("kind", False, "plenum, purge, visit, meeting … (eventkind: in ontology/vocabularies.ttl)"),
-        Column("participants", False, "persons or bodies, ';'-separated: names, or person:…/body:…"),
-        Column("place", False, "where: a place's name, or place:…"),
-        Column("description", False, "what happened, in a sentence (English)"),
-    ],
-    "membership": [
-        Column("person", True, "the member: a name, or person:…"),
-        Column("organisation", True, "the faction, mission or body: faction:…/mission:…/body:…, or its name"),
-        Column("role", True, "member, ambassador, first-secretary … (role: in ontology/vocabularies.ttl)"),
-        Column("from", False, "when it began, as written: '1964', 'the fall of 1956'", _date),
-        Column("to", False, "when it ended, as written", _date),
-        Column("during", False, "instead of from and to, the period as written: 'December 1953'", _date),
-    ],
-}
-for _kind_columns in COLUMNS.values():
-    _kind_columns.extend(COMMON)
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A bad row (or header, row 1): 1-based as a spreadsheet user counts, header first."""
-
-    row: int
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}, column {self.column!r}: {self.message}" if self.column else \
-            f"row {self.row}: {self.message}"
-
-
-class BadRows(MosaicError):
-    """Rows that cannot be imported; nothing was imported."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        self.errors = errors
-        super().__init__("\n".join(map(str, errors)) +
-                         f"\nNothing imported: {len(errors)} problem(s). Fix the rows, or skip them.")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One data row: its number (the header is row 1) and its cells by column."""
-
-    number: int
-    cells: dict[str, str]
-
-    def get(self, column: str) -> str:
-        return self.cells.get(column, "")
-
-    def values(self, column: str) -> list[str]:
-        return [v.strip() for v in self.get(column).split(";") if v.strip()]
-
-
-# --- reading ----------------------------------------------------------------------------------------
-
-
-def read(path: Path, kind: str) -> tuple[list[Row], list[RowError]]:
-    """The good rows of the spreadsheet at ``path``, and what is wrong with the others.
-
-    A caller imports nothing when there are errors, unless it means to skip the bad rows.
-    """
-    columns = _columns(kind)
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [RowError(1, None, "not UTF-8 text: save the spreadsheet as “CSV UTF-8”")]
-    records = list(csv.reader(io.StringIO(content), _dialect(content)))
-    if not records or not any(cell.strip() for cell in records[0]):
-        return [], [RowError(1, None, "no header: the first row must name the columns")]
-    header = [cell.strip() for cell in records[0]]
-    if problems := _header_errors(header, columns, kind):
-        return [], problems
-    rows, errors = [], []
-    for number, cells in enumerate(records[1:], 2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        row = Row(number, {name: cell.strip() for name, cell in zip(header, cells, strict=False)})
-        found = _row_errors(row, cells, header, columns, kind)
-        errors += found
-        if not found:
-            rows.append(row)
-    return rows, errors
-
-
-def _columns(kind: str) -> list[Column]:
-    if kind not in COLUMNS:
-        raise ValueError(f"unknown kind of spreadsheet {kind!r}; known: {', '.join(COLUMNS)}")
-    return COLUMNS[kind]
-
-
-def _dialect(content: str) -> type[csv.Dialect] | csv.Dialect:
-    try:
-        return csv.Sniffer().sniff(content.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
-
-
-def _header_errors(header: list[str], columns: list[Column], kind: str) -> list[RowError]:
-    known = [c.name for c in columns]
-    errors = [RowError(1, name, f"unknown column; a {kind} spreadsheet has: {', '.join(known)}")
-              for name in header if name not in known]
-    errors += [RowError(1, name, "the column appears twice") for name in sorted({n for n in header
-                                                                                 if header.count(n) > 1})]
-    errors += [RowError(1, c.name, "required column is missing") for c in columns
-               if c.required and c.name not in header]
-    return errors
-
-
-def _row_errors(row: Row, cells: list[str], header: list[str], columns: list[Column], kind: str) -> list[RowError]:
-    if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-        return [RowError(row.number, None, f"{len(cells)} cells but only {len(header)} columns")]
-    errors = []
-    for column in columns:
-        value = row.get(column.name)
-        if column.required and not value and not (kind == "document" and column.name == "title"):
-            errors.append(RowError(row.number, column.name, "is empty; every row needs it"))
-        elif value and column.check and (message := column.check(value)):
-            errors.append(RowError(row.number, column.name, message))
-    if kind == "document" and not row.get("title") and not row.get("reference"):
-        errors.append(RowError(row.number, "title", "is empty: give the title as cited, or a reference"))
-    if kind == "membership" and row.get("during") and (row.get("from") or row.get("to")):
-        errors.append(RowError(row.number, "during", "give the period either in 'during' or in 'from' and 'to'"))
-    elif kind == "membership" and not errors and row.get("from") and row.get("to") and not _period(row):
-        errors.append(RowError(row.number, "to", f"{row.get('to')!r} is before {row.get('from')!r}"))
-    return errors
-
-
-def _is_iri(value: str) -> bool:
-    if value.startswith("<") and value.endswith(">") or re.match(r"https?://\S+$", value):
-        return True
-    prefix, colon, local = value.partition(":")
-    return bool(colon) and prefix in PREFIXES and bool(re.fullmatch(r"[\w.-]+", local))
-
-
-def _wilson_id(value: str) -> str | None:
-    match = re.fullmatch(r"(?:(?:https?://)?digitalarchive\.wilsoncenter\.org/document/)?(\d+)/?", value)
-    return match[1] if match else None
-
-
-def _period(row: Row) -> tuple[str, str] | None:
-    """The membership's period as written and in EDTF, from its 'during', or its 'from' and 'to' cells."""
-    start, end = row.get("from"), row.get("to")
-    written = row.get("during") or (f"from {start} to {end}" if start and end else
-                                    f"from {start}" if start else f"until {end}")
-    edtf = parse_written(written)
-    return (written, edtf) if edtf else None
-
-
-# --- into the graph -----------------------------------------------------------------------------------
-
 CLAIM_PATTERN = r"-R\d+"
 
 
@@ -289,7 +69,7 @@ def to_graphs(rows: list[Row], kind: str, source_name: str, existing: Selects,
     are the errors ``read`` found in the rows it left out: they are listed and counted as skipped too,
     so the report's count is of the whole spreadsheet, not of the rows that got this far.
     """
-    _columns(kind)
+    columns_of(kind)
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", source_name):
         raise ValueError(f"malformed import name {source_name!r}: use lowercase words joined by hyphens")
     known = Known.for_import(existing, source_name, CLAIM_PATTERN, reserved)
@@ -347,7 +127,7 @@ class _Importer:
                          ("kind", lambda v: self.known.concept("kind:scheme", v), "a kind of document")],
             "event": [("id", lambda v: self._existing(v, "mosaic:Event"), "an event"),
                       ("kind", lambda v: self.known.concept("eventkind:scheme", v), "a kind of event"),
-                      ("place", lambda v: self._existing(v, "mosaic:Place") if _is_iri(v) else v, "a place")],
+                      ("place", lambda v: self._existing(v, "mosaic:Place") if is_iri(v) else v, "a place")],
             "membership": [("organisation", self._organisation, "an organisation"),
                            ("role", lambda v: self.known.concept("role:scheme", v), "a role")],
         }[kind]
@@ -361,7 +141,7 @@ class _Importer:
                     errors.append(RowError(row.number, column, self._unknown(column, value, what)))
         for column in ("author", "recipient", "participants", "person"):
             errors += [RowError(row.number, column, f"{value!r} is not in the graph")
-                       for value in row.values(column) if _is_iri(value) and not self._any(value)]
+                       for value in row.values(column) if is_iri(value) and not self._any(value)]
         return errors
 
     def _unknown(self, column: str, value: str, what: str) -> str:
@@ -371,7 +151,7 @@ class _Importer:
                                                           if column in ("kind", "role") else "")
 
     def _source(self, value: str) -> str | None:
-        if _is_iri(value):
+        if is_iri(value):
             return self._existing(value, "rico:Record")
         found = self.known.named("rico:Record", [value])
         return found[0] if len(found) == 1 else None
@@ -384,7 +164,7 @@ class _Importer:
         return self.known.taken(expand(value))
 
     def _organisation(self, value: str) -> str | None:
-        if _is_iri(value):
+        if is_iri(value):
             return self._existing(value, "org:Organization")
         found = self.known.named("org:Organization", [value])
         return found[0] if len(found) == 1 else None
@@ -401,7 +181,7 @@ class _Importer:
          "membership": self._membership}[kind](row, claim, where)
 
     def _agent(self, value: str, graph: str, where: str) -> str:
-        return expand(value) if _is_iri(value) else self.entities.person(value, graph, where)
+        return expand(value) if is_iri(value) else self.entities.person(value, graph, where)
 
     def _person(self, row: Row, graph: str, where: str) -> None:
         language, name = row.get("language") or "en", row.get("name")
@@ -430,7 +210,7 @@ class _Importer:
     def _citation(self, row: Row, where: str) -> Citation:
         """The document row as a citation, so that it is written as citations are."""
         holding = parse_holding(", ".join(v for v in (row.get("archive"), row.get("reference")) if v))
-        wilson = _wilson_id(row.get("wilson_id")) if row.get("wilson_id") else None
+        wilson = wilson_id(row.get("wilson_id")) if row.get("wilson_id") else None
         kind = self.resolved.get((row.number, "kind"))
         title = row.get("title") or None
         citation = Citation(text="", title=title, date=row.get("date") or None,
@@ -459,7 +239,7 @@ class _Importer:
         for value in row.values("participants"):
             self.graphs.add(graph, iri, "mosaic:participant", self._agent(value, graph, where))
         if place := self.resolved.get((row.number, "place")):
-            if not _is_iri(row.get("place")):
+            if not is_iri(row.get("place")):
                 place = self.entities.named_thing("mosaic:Place", "place", [place], graph, where, label=place,
                                                   what="place")
             self.graphs.add(graph, iri, "mosaic:place", place)
@@ -480,7 +260,7 @@ class _Importer:
         self.graphs.add(graph, membership, "org:member", self._agent(row.get("person"), graph, where))
         self.graphs.add(graph, membership, "org:organization", self.resolved[(row.number, "organisation")])
         self.graphs.add(graph, membership, "org:role", self.resolved[(row.number, "role")])
-        if any(row.get(c) for c in ("from", "to", "during")) and (period := _period(row)):
+        if any(row.get(c) for c in ("from", "to", "during")) and (period := membership_period(row)):
             self.graphs.time_span(graph, membership, "org:memberDuring", *period)
         organisation = compact(self.resolved[(row.number, "organisation")])
         self.writer.report.append(f"{where}: membership of {row.get('person')!r} in {organisation}")
