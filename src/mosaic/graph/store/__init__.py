@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mosaic.errors import StoreError
 from mosaic.graph.sparql import UNION, Dataset
 from mosaic.graph.store.base import Change, Row, Rows, Selects, Store, TextRow, is_url, quad_blocks, to_rdflib
 from mosaic.graph.store.embedded import EmbeddedStore
