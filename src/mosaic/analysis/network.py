@@ -28,9 +28,9 @@ from itertools import combinations
 
 import networkx as nx
 
+from mosaic.analysis.network_queries import ISOLATED_SECOND_HAND, NETWORK_QUERIES, NODES, RECORD_PARTS, SERVED_IN
 from mosaic.errors import PeriodError
 from mosaic.graph.dates import bounds
-from mosaic.graph.derived import REPORTING_PAIRS
 from mosaic.graph.store import Selects, TextRow
 
 __all__ = ["KINDS", "CAVEAT_POLICIES", "RELATIONS", "Period", "build", "node_attributes", "isolated_second_hand",
@@ -42,80 +42,6 @@ KINDS = ("reporting", "information", "co-mention", "affiliation")
 CAVEAT_POLICIES = ("keep", "drop", "weight")
 # How a reporting edge's records tie its ends: the target is what they are about, or who informed the author.
 RELATIONS = ("subject", "informant")
-_ISOLATION = ("physical-isolation", "temporary-premises", "meetings-refused", "information-curtailed",
-              "social-visits-banned", "informants-purged", "skeleton-staff")
-
-_DATED = """OPTIONAL { ?record mosaic:date ?d . OPTIONAL { ?d mosaic:earliest ?earliest }
-                       OPTIONAL { ?d mosaic:latest ?latest } OPTIONAL { ?d mosaic:asWritten ?written } }"""
-_MISSION = "mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission"
-_PERSON_OR_MISSION = f"foaf:Person {_MISSION}"
-_BODY = "org:FormalOrganization org:Organization"
-
-
-def _informants(author: str, informant: str) -> str:
-    """Who talked to a record's author: its interlocutors, and the informants of the reports in it."""
-    return f"""{{ ?record rico:hasAuthor {author} ; mosaic:interlocutor {informant} . }}
-        UNION {{ ?report mosaic:inDocument ?record ; mosaic:reporter {author} ; mosaic:informant {informant} . }}"""
-
-
-def _dated_pairs(pairs: str, kinds: str, extra: str = "") -> str:
-    """Source–target pairs with their records (and the ``extra`` variables the pairs bind), then each
-    record's dates.
-
-    The pairs are found first and the dates joined after: the other way round, the engine joins
-    every record's dates into the union before filtering (minutes instead of seconds at 1M triples).
-    """
-    return f"""
-        SELECT ?source ?target ?record {extra} ?earliest ?latest ?written WHERE {{
-            {{ SELECT DISTINCT ?source ?target ?record {extra} WHERE {{ {pairs} {kinds} }} }}
-            {_DATED}
-        }}"""
-
-
-_QUERIES = {
-    "reporting": _dated_pairs(
-        # the first are the pairs the derived tally counts
-        f"""{{ {REPORTING_PAIRS} BIND ("subject" AS ?relation) }}
-            UNION {{ {_informants("?source", "?target")} BIND ("informant" AS ?relation) }}""",
-        f"""FILTER EXISTS {{ ?source a ?sourceClass . VALUES ?sourceClass {{ {_PERSON_OR_MISSION} }} }}
-            FILTER EXISTS {{ ?target a ?targetClass .
-                             VALUES ?targetClass {{ {_PERSON_OR_MISSION} mosaic:Faction {_BODY} }} }}""",
-        "?relation"),
-    "information": _dated_pairs(
-        _informants("?target", "?source"),
-        f"FILTER EXISTS {{ ?target a ?targetClass . VALUES ?targetClass {{ {_PERSON_OR_MISSION} }} }}"),
-    "co-mention": f"""
-        SELECT ?record ?source ?earliest ?latest ?written WHERE {{
-            ?record ?role ?source . ?source a foaf:Person .
-            VALUES ?role {{ rico:hasAuthor rico:hasOrHadSubject mosaic:interlocutor mosaic:recipient }}
-            {_DATED}
-        }}""",
-    # an affiliation's evidence is the claim (passage of a source) that asserts the membership or post
-    "affiliation": """
-        SELECT ?source ?target ?record ?earliest ?latest ?written WHERE {
-            GRAPH ?record { ?membership org:member ?source ; org:organization ?target . }
-            ?target a ?class . VALUES ?class { mosaic:Faction mosaic:Embassy mosaic:Legation }
-            OPTIONAL { ?membership org:memberDuring ?d . OPTIONAL { ?d mosaic:earliest ?earliest }
-                       OPTIONAL { ?d mosaic:latest ?latest } OPTIONAL { ?d mosaic:asWritten ?written } }
-        }""",
-}
-# Who served in which mission: a diplomat's report on their own mission is a report on its own conditions.
-_SERVED_IN = f"""
-    SELECT DISTINCT ?person ?mission WHERE {{
-        ?membership org:member ?person ; org:organization ?mission .
-        ?mission a ?class . VALUES ?class {{ {_MISSION} }}
-    }}"""
-_NODES = """
-    SELECT ?node ?class ?label ?faction ?state WHERE {
-        ?node a ?class .
-        VALUES ?class { foaf:Person mosaic:Faction mosaic:Embassy mosaic:Legation mosaic:DiplomaticMission
-                        org:FormalOrganization org:Organization }
-        OPTIONAL { ?node skos:prefLabel ?label FILTER (LANGMATCHES(LANG(?label), "en") || LANG(?label) = "") }
-        OPTIONAL { { ?m org:member ?node ; org:organization ?f . ?f a mosaic:Faction ; skos:prefLabel ?faction }
-                   UNION { ?node a mosaic:Faction ; skos:prefLabel ?faction } }
-        OPTIONAL { { ?m2 org:member ?node ; org:organization/mosaic:sendingState/skos:prefLabel ?state }
-                   UNION { ?node mosaic:sendingState/skos:prefLabel ?state } }
-    }"""
 _KIND_OF_CLASS = {"Person": "person", "Faction": "faction", "Embassy": "mission", "Legation": "mission",
                   "DiplomaticMission": "mission", "FormalOrganization": "body", "Organization": "body"}
 _KIND_ORDER = ("other", "body", "faction", "mission", "person")  # a node of several classes takes the last
@@ -179,7 +105,7 @@ def build(store: Selects, kind: str, period: Period | None = None, caveats: str 
         raise ValueError(f"unknown network {kind!r}; known: {', '.join(KINDS)}")
     if caveats not in CAVEAT_POLICIES:
         raise ValueError(f"unknown caveat policy {caveats!r}; known: {', '.join(CAVEAT_POLICIES)}")
-    rows = store.select_text(_QUERIES[kind])
+    rows = store.select_text(NETWORK_QUERIES[kind])
     own: list[TextRow] = []
     if kind == "reporting":
         rows, own = _own_conditions(store, rows)
@@ -212,7 +138,7 @@ def _own_conditions(store: Selects, rows: list[TextRow]) -> tuple[list[TextRow],
 
     Isolation caveats do not apply to the second (so ``--caveats drop`` keeps them): a mission knows its
     own premises and staff at first hand, whatever it could learn of the country around it."""
-    served = {(row["person"], row["mission"]) for row in store.select_text(_SERVED_IN)}
+    served = {(row["person"], row["mission"]) for row in store.select_text(SERVED_IN)}
     others: list[TextRow] = []
     own: list[TextRow] = []
     for row in rows:
@@ -234,15 +160,7 @@ def _own_records(own: list[TextRow], dates: dict[str, tuple[date | None, date | 
 
 def isolated_second_hand(store: Selects) -> set[str]:
     """Records that are second-hand reports (rules/first-hand.rq) under a caveat of isolation that applies."""
-    kinds = " ".join(f"condition:{kind}" for kind in _ISOLATION)
-    rows = store.select_text(f"""
-        SELECT DISTINCT ?record WHERE {{
-            ?record mosaic:firstHand false .
-            ?caveat mosaic:caveatFor ?record ; mosaic:applicability applicability:applies ;
-                    mosaic:basedOn/mosaic:conditionKind ?kind .
-            VALUES ?kind {{ {kinds} }}
-        }}""")
-    return {row["record"] for row in rows}
+    return {row["record"] for row in store.select_text(ISOLATED_SECOND_HAND)}
 
 
 def _record_dates(rows: list[TextRow]) -> dict[str, tuple[date | None, date | None, set[str]]]:
@@ -348,7 +266,7 @@ def node_attributes(store: Selects) -> dict[str, dict[str, str]]:
     (a person's faction, else the sending state of the mission they served in; a mission's state)."""
     found: dict[str, dict[str, str]] = {}
     groups: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for row in store.select_text(_NODES):
+    for row in store.select_text(NODES):
         node = row["node"]
         entry = found.setdefault(node, {"label": node.rsplit("/", 1)[-1], "kind": "other"})
         kind = _KIND_OF_CLASS.get(re.split(r"[#/]", row["class"])[-1], "other")
@@ -364,19 +282,6 @@ def node_attributes(store: Selects) -> dict[str, dict[str, str]]:
     return found
 
 
-_RECORD_PARTS = """
-    SELECT ?record ?part ?value ?label WHERE {{
-        VALUES ?record {{ {records} }}
-        {{ ?record dcterms:title|skos:prefLabel ?value BIND ("title" AS ?part) }}
-        UNION {{ ?record mosaic:date/mosaic:asWritten ?value BIND ("dates" AS ?part) }}
-        UNION {{ ?record dcterms:description ?value BIND ("description" AS ?part) }}
-        UNION {{ ?record rico:hasAuthor ?value BIND ("authors" AS ?part) }}
-        UNION {{ {{ ?record mosaic:interlocutor ?value }}
-                 UNION {{ ?report mosaic:inDocument ?record ; mosaic:informant ?value }} BIND ("informants" AS ?part) }}
-        UNION {{ {{ ?record rico:hasOrHadSubject ?value }}
-                 UNION {{ ?report mosaic:inDocument ?record ; mosaic:about ?value }} BIND ("about" AS ?part) }}
-        OPTIONAL {{ ?value skos:prefLabel ?label FILTER (LANGMATCHES(LANG(?label), "en") || LANG(?label) = "") }}
-    }}"""
 _RECORDS_AT_ONCE = 500  # records per query: long VALUES lists are joined slowly (see mosaic.web.pages)
 
 
@@ -388,7 +293,7 @@ def describe_records(store: Selects, records: list[str]) -> dict[str, dict[str, 
     found: dict[str, dict[str, object]] = {}
     for start in range(0, len(records), _RECORDS_AT_ONCE):
         batch = " ".join(f"<{record}>" for record in records[start:start + _RECORDS_AT_ONCE])
-        for row in store.select_text(_RECORD_PARTS.format(records=batch)):
+        for row in store.select_text(RECORD_PARTS.format(records=batch)):
             entry = found.setdefault(row["record"], {part: [] for part in _PARTS})
             value = [row["value"], row.get("label", row["value"])] if row["part"] in _NAMED_PARTS else row["value"]
             parts: list[object] = entry[row["part"]]  # type: ignore[assignment]
