@@ -16,6 +16,11 @@ claim, so the store keeps the merge itself, in the engine's default graph, and e
 true (see ``merge``). The named graphs stay the record; the default graph is never written to
 directly. (A scratch store, which only a load's checks read, asks the engine for its union instead:
 those checks count distinct values, and keeping the merge would cost the load time.)
+
+The package holds the interface (``base``), the two stores (``embedded``, ``remote``), and what the
+embedded store is made of: ``generations`` (the swap of the symlink), ``merge`` (the default graph
+kept a set) and ``snapshots``. It may use ``mosaic.errors``, ``mosaic.settings`` and the graph's
+SPARQL, format and vocabulary modules; nothing above the graph.
 """
 
 from __future__ import annotations
