@@ -52,3 +52,16 @@ def test_no_module_is_over_about_400_lines() -> None:
 def _ancestors(module: str) -> list[str]:
     parts = module.split(".")
     return [".".join(parts[:end]) for end in range(1, len(parts))]
+
+
+def test_the_behaviour_script_tells_same_from_different(tmp_path: Path) -> None:
+    """scripts/same_behaviour.py compare (docs/architecture.md): 0 for the same outputs, 1 otherwise."""
+    for side, text in (("before", "same"), ("after", "same"), ("changed", "other")):
+        (tmp_path / side / "cli").mkdir(parents=True)
+        (tmp_path / side / "cli" / "stats").write_text(text, encoding="utf-8")
+    script = [sys.executable, str(ROOT / "scripts" / "same_behaviour.py"), "compare"]
+    same = subprocess.run([*script, str(tmp_path / "before"), str(tmp_path / "after")], capture_output=True, text=True)
+    assert same.returncode == 0 and "0 differ" in same.stdout
+    changed = subprocess.run([*script, str(tmp_path / "before"), str(tmp_path / "changed")], capture_output=True,
+                             text=True)
+    assert changed.returncode == 1 and "differs: cli/stats" in changed.stdout
