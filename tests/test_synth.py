@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from conftest import ONTOLOGY, SHAPES
 
 import mosaic.cli.synth
-import mosaic.synth
+import mosaic.synth.generator
 from mosaic.analysis.measures import metrics
 from mosaic.analysis.network import build
 from mosaic.cli.synth import synth
@@ -229,5 +229,5 @@ def test_bad_options_are_explained(arguments: list[str], words: str) -> None:
 
 
 def test_the_examples_in_the_docstrings_run() -> None:
-    assert doctest.testmod(mosaic.synth).failed == 0
-    assert doctest.testmod(mosaic.synth_cli).failed == 0
+    assert doctest.testmod(mosaic.synth.generator).failed == 0
+    assert doctest.testmod(mosaic.cli.synth).failed == 0
