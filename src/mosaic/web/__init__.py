@@ -1,136 +1,18 @@
 """The HTTP face of Mosaic: the SPARQL endpoint, linked-data resources and the pages.
 
-``create_app`` builds a Flask app over a store; each part registers itself, so the factory stays
-short and nothing happens at import time.
+What it holds: the app factory ``create_app`` (in ``app``), which registers each part with its
+``init_app``; the app's shared state (``state``: configuration, store, query workers, what is built
+once per generation); the endpoint (``endpoint``), its RDF answers (``rdf``), the linked-data
+resources (``resources``), the name resolver (``resolve``), the pages by family (``pages``: query,
+entity, network, coverage), errors, headers, templates, static files and the example queries; and
+running it all under waitress (``server``, over the query ``workers``).
+
+What it may use: the analyses, the sources and the graph, never the command line. No part imports
+this package back: they share the app's state through ``mosaic.web.state``.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TypeVar
+from mosaic.web.app import create_app
 
-from flask import Flask
-
-from mosaic import settings
-from mosaic.graph.store import EmbeddedStore, Rows, Selects, Store, TextRow, open_store
-from mosaic.web.workers import DirectCalls, QueryWorkers
-
-__all__ = ["create_app", "ServerConfig", "per_generation"]
-
-T = TypeVar("T")
-_EXTERNAL_REFRESH = 30  # seconds an external store's cached answers are kept: it cannot say when it changed
-_CACHE_LOCKS: dict[str, threading.Lock] = {}
-_CACHE_LOCKS_LOCK = threading.Lock()
-
-
-@dataclass(frozen=True)
-class ServerConfig:
-    """What the server needs to know, read from settings unless given."""
-
-    store: str
-    query_timeout: float
-    max_rows: int
-    workers: int
-    memory: bool
-    update_token: str
-    max_query_length: int
-    max_body: int
-    federation: tuple[str, ...]
-
-    @classmethod
-    def from_settings(cls, **overrides: object) -> ServerConfig:
-        values: dict[str, object] = {
-            "store": settings.get("store"),
-            "query_timeout": float(settings.get("query_timeout")),
-            "max_rows": int(settings.get("max_rows")),
-            "workers": int(settings.get("workers")),
-            "memory": settings.get("memory").lower() in ("on", "true", "1", "yes"),
-            "update_token": settings.get("update_token"),
-            "max_query_length": int(settings.get("max_query_length")),
-            "max_body": int(settings.get("max_body")),
-            "federation": tuple(p.strip() for p in settings.get("federation").split(",") if p.strip()),
-        }
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)  # type: ignore[arg-type]
-
-
-def create_app(config: ServerConfig) -> Flask:
-    """The Flask app over the store at ``config.store`` (a directory or an external endpoint's URL),
-    which must have been loaded."""
-    from mosaic.web import (
-        coverage_view,
-        endpoint,
-        errors,
-        headers,
-        network_view,
-        pages,
-        resolve,
-        resources,
-    )
-
-    app = Flask(__name__)
-    app.config["MOSAIC"] = config
-    app.config["MAX_CONTENT_LENGTH"] = config.max_body  # Flask answers 413 past it
-    graph = open_store(config.store)
-    app.extensions["mosaic.store"] = graph
-    app.extensions["mosaic.workers"] = QueryWorkers(graph.root, config.workers, config.query_timeout, config.memory) \
-        if isinstance(graph, EmbeddedStore) and graph.root is not None else DirectCalls(graph)
-    for part in (errors, headers, endpoint, resources, pages, network_view, resolve, coverage_view):
-        part.init_app(app)
-    return app
-
-
-def workers() -> QueryWorkers | DirectCalls:
-    """The query workers of the app handling the current request."""
-    from flask import current_app
-
-    return current_app.extensions["mosaic.workers"]  # type: ignore[no-any-return]
-
-
-class _WorkerQueries:
-    """The query workers seen as something that answers SELECT queries (under the time limit)."""
-
-    def select(self, query: str) -> Rows:
-        return workers().call("select", query)  # type: ignore[no-any-return]
-
-    def select_text(self, query: str) -> list[TextRow]:
-        return workers().call("select_text", query)  # type: ignore[no-any-return]
-
-
-def queries() -> Selects:
-    """What pages and views query the graph through: the workers, so the time limit holds."""
-    return _WorkerQueries()
-
-
-def store() -> Store:
-    """The store of the app handling the current request (for trusted reads such as dumps)."""
-    from flask import current_app
-
-    return current_app.extensions["mosaic.store"]  # type: ignore[no-any-return]
-
-
-def config() -> ServerConfig:
-    from flask import current_app
-
-    return current_app.config["MOSAIC"]  # type: ignore[no-any-return]
-
-
-def per_generation(name: str, build: Callable[[], T]) -> T:
-    """What ``build()`` made for the store's current generation, made again only when a change has
-    made a new one (for an external store, which cannot say when it changed: every half minute).
-    Requests that need it meanwhile wait for the one building it instead of building it too."""
-    from flask import current_app
-
-    generation = store().generation or f"external-{int(time.monotonic() // _EXTERNAL_REFRESH)}"
-    key = f"mosaic.cached.{name}"
-    with _CACHE_LOCKS_LOCK:
-        lock = _CACHE_LOCKS.setdefault(key, threading.Lock())
-    with lock:
-        cached = current_app.extensions.get(key)
-        if cached is None or cached[0] != generation:
-            cached = (generation, build())
-            current_app.extensions[key] = cached
-    return cached[1]  # type: ignore[no-any-return]
+__all__ = ["create_app"]

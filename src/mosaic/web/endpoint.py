@@ -20,15 +20,15 @@ from mosaic.graph.formats import RESULT_FORMATS, media_type, negotiate
 from mosaic.graph.sparql import capped, is_update, nesting_depth, query_form, remote_targets
 from mosaic.graph.store import Dataset
 from mosaic.graph.update_scope import scope, with_dataset
-from mosaic.web import config, workers
 from mosaic.web.errors import error_response
+from mosaic.web.pages.query import render_query_page
+from mosaic.web.rdf import GRAPH_FORMATS, content_type, rdf_response
+from mosaic.web.state import config, workers
 
-__all__ = ["init_app", "GRAPH_FORMATS", "rdf_response"]
+__all__ = ["init_app"]
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
-GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml"]
-_RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 _FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
                 "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
                 "rdfxml": "RDF_XML"}
@@ -131,15 +131,10 @@ def _query(operation: Operation) -> Response:
     if limit and form == "select":
         text = capped(text, limit)
     body = workers().call("results", text, fmt, operation.dataset)
-    response = Response(body, content_type=_content_type(fmt))
+    response = Response(body, content_type=content_type(fmt))
     if limit and form == "select":
         response.headers["X-Mosaic-Row-Limit"] = str(limit)
     return response
-
-
-def _content_type(fmt: str) -> str:
-    kind = media_type(fmt)
-    return f"{kind}; charset=utf-8" if fmt != "jsonld" else kind
 
 
 def _update(operation: Operation) -> Response:
@@ -175,19 +170,9 @@ def _refuse_unallowed_remotes(text: str) -> None:
 
 def _description_or_page() -> Response:
     """GET /sparql without a query: the query page for a browser, the service description for a client."""
-    from mosaic.web.pages import render_query_page
-
     if request.accept_mimetypes.best_match(["text/html", *map(media_type, GRAPH_FORMATS)]) == "text/html":
         return render_query_page()
     return rdf_response(service_description())
-
-
-def rdf_response(graph: Graph) -> Response:
-    """An rdflib graph in the RDF format the client accepts (Turtle by default), or 406."""
-    fmt = negotiate(request.accept_mimetypes, request.args.getlist("format"), GRAPH_FORMATS)
-    if fmt is None:
-        return error_response(406, f"This resource is available as: {', '.join(map(media_type, GRAPH_FORMATS))}.")
-    return Response(graph.serialize(format=_RDFLIB_FORMAT[fmt]), content_type=_content_type(fmt))
 
 
 def service_description() -> Graph:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, abort, jsonify, request
 
-from mosaic.web import per_generation, queries
+from mosaic.web.state import per_generation, queries
 
 __all__ = ["init_app"]
 

@@ -17,9 +17,10 @@ from mosaic.graph.formats import RDF_FORMATS, media_type, negotiate, serialize
 from mosaic.graph.iris import iri_of_path, parse_iri
 from mosaic.graph.vocab import ID_BASE, PREFIXES
 from mosaic.settings import project_root
-from mosaic.web import per_generation, store, workers
-from mosaic.web.endpoint import GRAPH_FORMATS, rdf_response
 from mosaic.web.errors import error_response
+from mosaic.web.pages.entity import render_entity
+from mosaic.web.rdf import GRAPH_FORMATS, rdf_response
+from mosaic.web.state import per_generation, store, workers
 
 __all__ = ["init_app"]
 
@@ -37,8 +38,6 @@ def entity(path: str) -> Response:
     if suffix:
         fmt: str | None = _SUFFIXES[suffix]
     elif request.accept_mimetypes.best_match(["text/html", *map(media_type, GRAPH_FORMATS)]) == "text/html":
-        from mosaic.web.pages import render_entity
-
         return render_entity(iri)
     else:
         fmt = negotiate(request.accept_mimetypes, [], GRAPH_FORMATS)

@@ -21,7 +21,8 @@ import waitress
 from waitress import wasyncore
 
 from mosaic.errors import ServerError
-from mosaic.web import ServerConfig, create_app
+from mosaic.web.app import create_app
+from mosaic.web.state import ServerConfig
 
 __all__ = ["run", "DRAIN_SECONDS", "OncePerInterval"]
 
