@@ -16,8 +16,9 @@ from mosaic.graph.dates import bounds, parse_written
 from mosaic.graph.load import load
 from mosaic.graph.store import EmbeddedStore, Store
 from mosaic.graph.vocab import ID_BASE
-from mosaic.web import ServerConfig, create_app
-from mosaic.web.pages import entity_page
+from mosaic.web import create_app
+from mosaic.web.pages.entity import entity_page
+from mosaic.web.state import ServerConfig
 
 
 @pytest.mark.parametrize(("edtf", "earliest", "latest"), [

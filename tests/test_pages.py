@@ -17,8 +17,10 @@ from markupsafe import escape
 from mosaic.graph.load import load
 from mosaic.graph.store import EmbeddedStore
 from mosaic.graph.vocab import ID_BASE
-from mosaic.web import ServerConfig, create_app, pages, workers
+from mosaic.web import create_app
+from mosaic.web.pages import context as pages
 from mosaic.web.pages import examples, render_entity, render_query_page
+from mosaic.web.state import ServerConfig, workers
 
 KIM = ID_BASE + "person/kim-il-sung"
 CHOE = ID_BASE + "person/choe-chang-ik"

@@ -11,13 +11,14 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Flask, Response, abort, jsonify, request
+from flask import Response, abort, jsonify, request
 
 from mosaic.analysis.coverage import as_json, coverage
 from mosaic.graph.iris import local_path
-from mosaic.web import queries
+from mosaic.web.pages.common import render_page
+from mosaic.web.state import queries
 
-__all__ = ["init_app"]
+__all__ = ["coverage_page", "coverage_data"]
 
 
 def _year(name: str) -> int | None:
@@ -59,15 +60,9 @@ def _rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def coverage_page() -> Response:
     """GET /coverage: the table of missions by years, the silences, and how to read them."""
-    from mosaic.web.pages import render_page
-
     data = _data()
     silences = [{**gap, "href": local_path(gap["mission"]) or gap["mission"]} for gap in data["silences"]]
     span = {name: request.args.get(name, "") for name in ("from", "to")}
     return render_page("coverage.html", years=data["years"], rows=_rows(data), silences=silences,
                        start=span["from"], end=span["to"], json_href="/coverage.json?" + urlencode(span))
 
-
-def init_app(app: Flask) -> None:
-    app.add_url_rule("/coverage", view_func=coverage_page)
-    app.add_url_rule("/coverage.json", view_func=coverage_data)

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
-from flask import Flask, Response, abort, jsonify, request
+from flask import Response, abort, jsonify, request
 
 from mosaic.analysis.measures import centralities
 from mosaic.analysis.network import CAVEAT_POLICIES, KINDS, Period, build, describe_records
 from mosaic.analysis.network_files import node_link
 from mosaic.errors import DateError, PeriodError
 from mosaic.graph.iris import local_path
-from mosaic.web import queries
+from mosaic.web.pages.common import render_page
+from mosaic.web.state import queries
 
-__all__ = ["init_app"]
+__all__ = ["network_page", "network_data"]
 
 
 def _filters() -> tuple[str, Period, str]:
@@ -96,15 +97,9 @@ def _records_behind(graph: nx.Graph) -> list[str]:
 
 def network_page() -> Response:
     """GET /network: the interactive view, with the same filters as the command line."""
-    from mosaic.web.pages import render_page
-
     kind, period, caveats = _filters()
     top = _top() or DRAWN_NODES
     return render_page("network.html", kinds=KINDS, kind=kind, start=request.args.get("from", ""),
                        end=request.args.get("to", ""), period=str(period), policies=CAVEAT_POLICIES, caveats=caveats,
                        top=top)
 
-
-def init_app(app: Flask) -> None:
-    app.add_url_rule("/network", view_func=network_page)
-    app.add_url_rule("/network.json", view_func=network_data)
