@@ -18,7 +18,6 @@ from mosaic.web.pages.facts import Fact, Facts, as_written
 
 __all__ = ["Context", "pretty_language"]
 
-
 _FLAGGED = {PREFIXES["evidence"] + "implied": "implied", PREFIXES["rank"] + "deprecated": "deprecated"}
 _VALUES_AT_ONCE = 500  # claims per query: from about 2,000 VALUES on, the engine joins them slowly
 

@@ -15,7 +15,6 @@ from mosaic.web.pages.sections import comma_joined, titled
 
 __all__ = ["MISSIONS", "Reported", "reported_by", "mentioned", "reporting_sections"]
 
-
 MISSIONS = {str(MOSAIC.Embassy), str(MOSAIC.Legation), str(MOSAIC.DiplomaticMission)}
 _REPORTED = """
     SELECT ?record ?part ?value ?claim WHERE {{

@@ -16,7 +16,6 @@ from mosaic.web.pages.common import cited_sources, html_page, sources_header
 
 __all__ = ["EXAMPLES", "Example", "examples", "render_query_page"]
 
-
 EXAMPLES = Path(__file__).parent.parent / "examples"  # src/mosaic/web/examples
 
 

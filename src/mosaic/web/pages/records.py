@@ -20,7 +20,6 @@ from mosaic.web.state import queries
 
 __all__ = ["record_sections", "involvement_sections", "reading_section", "source_section"]
 
-
 _RECORD_FIELDS = [  # what a citation of a record is made of, in the order a historian writes it
     (DCTERMS.title, "Title"), (MOSAIC.date, "Date"), (RICO.hasDocumentaryFormType, "Kind"),
     (RICO.hasAuthor, "Author"), (MOSAIC.recipient, "Recipient"), (RICO.hasOrHadHolder, "Held by"),

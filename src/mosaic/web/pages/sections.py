@@ -17,7 +17,6 @@ from mosaic.web.pages.facts import Fact, Facts, as_written
 __all__ = ["fact_lines", "merged_lines", "comma_joined", "titled", "description_sections", "names_section",
            "other_sections"]
 
-
 _NAME_FORMS = {SKOS.prefLabel: "preferred", SKOS.altLabel: "alternative", SKOS.hiddenLabel: "misprint"}
 _LANGUAGES = {"en": "English", "ko": "Korean in Hangul", "ko-Latn-x-mr": "Korean, McCune–Reischauer",
               "ko-Latn-x-rr": "Korean, Revised Romanization", "ru-Latn": "Russian in Latin letters",
