@@ -73,7 +73,8 @@ def record(out: Path, store: Path | None) -> None:
     if store is None:
         store = out / "store"
         _run(["load", "--store", str(store)])
-    env = {**os.environ, "MOSAIC_STORE": str(store), "MOSAIC_IMPORTS": str(out / "imports")}
+    # the query workers read the disk: an in-memory copy gives blank nodes new labels at every start
+    env = {**os.environ, "MOSAIC_STORE": str(store), "MOSAIC_IMPORTS": str(out / "imports"), "MOSAIC_MEMORY": "off"}
     for name, arguments in COMMANDS.items():
         _keep(out / "cli" / name, _run(arguments, env))
     for fmt in EXPORTS:
