@@ -6,7 +6,10 @@ format — and compare two recordings byte for byte. For refactors that must cha
 
 ``record`` builds a store from data/ into OUT/store unless given one; give the second recording the
 first one's store (its blank nodes are labelled at load time, so two loads never match byte for byte).
-The server's address is written as {base} in what it answers, since each run gets its own port.
+What differs from run to run for reasons of its own is made the same before it is kept: the
+server's address (each run gets a port) becomes {base}, the recording's folder {out} and the code's
+checkout {project}, and the speed a command reports is left out; Python's hash seed is fixed, so that
+sets are iterated in the same order (the networks' node order follows them).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -74,7 +78,10 @@ def record(out: Path, store: Path | None) -> None:
         store = out / "store"
         _run(["load", "--store", str(store)])
     # the query workers read the disk: an in-memory copy gives blank nodes new labels at every start
-    env = {**os.environ, "MOSAIC_STORE": str(store), "MOSAIC_IMPORTS": str(out / "imports"), "MOSAIC_MEMORY": "off"}
+    env = {**os.environ, "MOSAIC_STORE": str(store), "MOSAIC_IMPORTS": str(out / "imports"), "MOSAIC_MEMORY": "off",
+           "PYTHONHASHSEED": "0"}
+    global _PLACES
+    _PLACES = {str(out.resolve()): "{out}", _project(env): "{project}", str(ROOT): "{project}"}
     for name, arguments in COMMANDS.items():
         _keep(out / "cli" / name, _run(arguments, env))
     for fmt in EXPORTS:
@@ -82,8 +89,7 @@ def record(out: Path, store: Path | None) -> None:
     for name, (arguments, suffix) in FILES.items():
         target = out / "files" / f"{name}.{suffix}"
         target.parent.mkdir(parents=True, exist_ok=True)
-        result = _run([*arguments, str(target)], env)
-        _keep(out / "cli" / name, {**result, "stdout": "", "stderr": result["stderr"].replace(str(target), "{file}")})
+        _keep(out / "cli" / name, _run([*arguments, str(target)], env))
     _record_server(out, store, env)
 
 
@@ -129,9 +135,22 @@ def _run(arguments: list[str], env: dict[str, str] | None = None) -> dict[str, o
     return {"arguments": arguments, "exit": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
 
 
+_PLACES: dict[str, str] = {}  # folders named in outputs, and what they are written as
+_SPEED = re.compile(r" in \d+(\.\d+)? s \([\d,]+ a second\)")
+
+
 def _keep(path: Path, answer: dict[str, object]) -> None:
+    text = json.dumps(answer, ensure_ascii=False, indent=1)
+    for place, name in _PLACES.items():
+        text = text.replace(place, name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(answer, ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(_SPEED.sub(" in {time}", text), encoding="utf-8")
+
+
+def _project(env: dict[str, str]) -> str:
+    """The checkout (or installation) the recorded Mosaic reads its data, ontology and shapes from."""
+    code = "from mosaic.settings import project_root; print(project_root())"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout.strip()
 
 
 def _free_port() -> int:
