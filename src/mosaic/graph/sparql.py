@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from mosaic.graph.vocab import PREFIXES
 
 __all__ = ["Dataset", "UNION", "BASE", "blank_opaque", "query_form", "is_update", "remote_targets", "capped",
-           "nesting_depth", "split_dataset"]
+           "nesting_depth", "names_graphs", "split_dataset"]
 
 # What relative IRIs in a query or update resolve against when it declares no BASE: the root of
 # Mosaic's own IRIs, so that <id/person/nam-il> names the same person as the data does.
@@ -43,6 +43,7 @@ _OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\
 _REMOTE = re.compile(r"(?<![\w:?$-])(?:SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
 _TARGET = re.compile(r"(?:\s+SILENT)?\s*<([^>]*)>", re.IGNORECASE)
 _BRACKET = re.compile(r"[(){}\[\]]")
+_GRAPH = re.compile(r"(?<![\w:?$-])GRAPH(?![\w:-])", re.IGNORECASE)
 _FROM = re.compile(r"(?<![\w:?$-])FROM(\s+NAMED)?(?![\w:-])", re.IGNORECASE)
 _GRAPH_NAME = re.compile(r"\s*(?:<([^<>\"{}|^`\\\s]*)>|([A-Za-z][\w.-]*)?:((?:[\w.:%-]|\\.)*))")
 _DECLARED = re.compile(r"\s*(?:#[^\n]*\n|PREFIX\s+([\w-]*):\s*<([^>]*)>|BASE\s+<([^>]*)>)", re.IGNORECASE)
@@ -93,6 +94,11 @@ def capped(query: str, max_rows: int) -> str:
     body = _without(query, dataset)[position:]
     clauses = " ".join(query[start:end] for start, end in dataset)
     return f"{query[:position]}\nSELECT * {clauses} WHERE {{\n{body}\n}} LIMIT {max_rows}"
+
+
+def names_graphs(query: str) -> bool:
+    """Whether a query reads named graphs: a GRAPH clause outside strings, IRIs and comments."""
+    return "graph" in query.casefold() and bool(_GRAPH.search(blank_opaque(query)))
 
 
 def split_dataset(query: str, base: str = BASE) -> tuple[Dataset, str]:

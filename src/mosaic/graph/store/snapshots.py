@@ -1,9 +1,11 @@
-"""Snapshots: a generation's quads as the engine wrote them out, kept in flat files beside it.
+"""Snapshots: a generation's quads as the engine wrote them out, in flat files, and the merge of its
+named graphs kept beside it.
 
-Query workers answer from an in-memory copy of the current generation. Reading that copy back out of
-the on-disk store costs 11 s at 1.5M quads (every term is decoded from RocksDB), while bulk-loading
-the same quads from a flat file costs 4 s. A load writes the new generation from such dumps anyway
-(see mosaic.graph.load), so the dumps are kept beside it, and the copy is made from them.
+Query workers answer queries without named graphs from an in-memory copy of the current
+generation's merge (see mosaic.graph.store.embedded). Reading that copy back out of the on-disk store
+costs seconds per million triples (every term is decoded from RocksDB), while bulk-loading the same
+triples from a flat file costs a third of that. A load writes the new generation from such dumps
+anyway (see mosaic.graph.load), so the merge's files are kept beside it, and the copy is made from them.
 
 A snapshot is complete only once its manifest is written, after every part; a folder without one
 (a write that failed or was killed) is never read. A generation changed by any other means than
@@ -36,10 +38,15 @@ class Snapshot:
     path: Path
     graph: str | None = None
     into_default: bool = False
+    merge: Path | None = None  # a whole store's merge, as N-Triples in a file of its own
 
     @property
     def format(self) -> ox.RdfFormat:
-        return ox.RdfFormat.N_QUADS if self.graph is None else ox.RdfFormat.N_TRIPLES
+        return ox.RdfFormat.N_QUADS if self.graph is None and not self.into_default else ox.RdfFormat.N_TRIPLES
+
+    def merge_part(self) -> Snapshot | None:
+        """The merge of a whole store's snapshot, as a part of its own that goes into the default graph."""
+        return Snapshot(self.merge, None, into_default=True) if self.merge is not None else None
 
     @property
     def to_graph(self) -> ox.NamedNode | ox.DefaultGraph | None:
@@ -70,7 +77,7 @@ class SnapshotFiles:
     def add(self, snapshots: list[Snapshot]) -> None:
         """Keep the snapshots' one file (moved here: it has been loaded, and is not needed where it was),
         to be loaded once for each of them."""
-        name = f"{len(self.parts):03d}.{'nq' if snapshots[0].graph is None else 'nt'}"
+        name = f"{len(self.parts):03d}.{'nq' if snapshots[0].format == ox.RdfFormat.N_QUADS else 'nt'}"
         shutil.move(snapshots[0].path, self.folder / name)
         self.parts += [{"file": name, "graph": snapshot.graph, "default": snapshot.into_default}
                        for snapshot in snapshots]
