@@ -54,8 +54,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("max_rows", "0", "Most rows a SELECT answer returns over HTTP; 0 for no limit."),
         Setting("workers", "2", "Query worker processes (each can be stopped at the time limit)."),
         Setting("memory", "on",
-                "on: each query worker also holds the graph in memory (about 0.5 GB per million triples) and "
-                "answers from there, the disk staying the record; off: queries read the disk."),
+                "on: each query worker also holds the default graph (the merge of the claims) in memory (about "
+                "0.5 GB per million triples) and answers queries without named graphs from there, the disk "
+                "staying the record; off: queries read the disk."),
         Setting("threads", "8", "Request threads of the WSGI server."),
         Setting("max_query_length", "100000", "Most characters a query or update may have; longer ones get 413."),
         Setting("max_body", "10000000", "Most bytes a request body may have; larger ones get 413."),
