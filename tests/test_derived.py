@@ -13,7 +13,7 @@ import pytest
 from conftest import claimed, running_server
 
 from mosaic.errors import QueryError
-from mosaic.graph.derived import DERIVED_GRAPH, TALLY, derive, update
+from mosaic.graph.derived import DERIVED_GRAPH, TALLY, derive, refresh
 from mosaic.graph.load import add
 from mosaic.graph.store import EmbeddedStore, Store
 from mosaic.graph.vocab import MOSAIC, PREFIXES
@@ -31,6 +31,13 @@ TOKEN = "derived-test-token"
 SOVIET_EMBASSY = "https://w3id.org/mosaic/id/mission/ussr-embassy-pyongyang"
 NEW_RECORD = "https://w3id.org/mosaic/id/document/test-derived-report"
 NEW_SUBJECT = "https://w3id.org/mosaic/id/person/kim-il-sung"
+
+
+def update(store: Store, sparql: str) -> None:
+    """A change made as the store's writers make one, without the shapes: the data, then the derived graph."""
+    with store.draft() as draft:
+        draft.update(sparql)
+        refresh(draft)
 
 
 def pairs(store: Store, query: str) -> dict[tuple[str, str], int]:

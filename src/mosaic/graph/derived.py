@@ -25,8 +25,7 @@ from mosaic.graph.store import EmbeddedStore, Store
 from mosaic.graph.store.snapshots import Snapshot
 from mosaic.graph.vocab import ID_BASE, MOSAIC
 
-__all__ = ["DERIVED_GRAPH", "REPORTING_PAIRS", "TALLY", "derive", "derive_quads", "tally", "tally_iri", "refresh",
-           "update"]
+__all__ = ["DERIVED_GRAPH", "REPORTING_PAIRS", "TALLY", "derive", "derive_quads", "tally", "tally_iri", "refresh"]
 
 # The reporting network's edges (see mosaic.analysis.network), counted: one tally per reporter and subject,
 # whatever their kinds (the network keeps the persons, missions and factions among them).
@@ -119,10 +118,3 @@ def _has_blank_nodes(lines: set[bytes]) -> bool:
         return False
     triples = ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
     return any(isinstance(term, ox.BlankNode) for triple in triples for term in (triple.subject, triple.object))
-
-
-def update(store: Store, sparql: str) -> None:
-    """Apply a SPARQL Update and recompute the derived graph, as one change."""
-    with store.draft() as draft:
-        draft.update(sparql)
-        refresh(draft)

@@ -197,15 +197,9 @@ def add(store: Store, graphs: dict[str, list[ox.Quad]], shapes_dir: Path, origin
     fresh = {name: [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(name)) for q in quads]
              for name, quads in graphs.items()}
     with store.draft() as draft:
-        touched = _nodes(fresh) | _nodes(_current(draft, fresh))
+        touched = _touched(_statements(fresh) | _statements(_current(draft, fresh)))
         draft.write_graphs(fresh)
-        add_date_bounds(draft, [Path(origin)], fresh)
-        join_twins(draft, fresh)
-        refresh(draft)  # the caveats and the tally follow every change of the data they come from
-        report = validate_nodes(draft, shapes_dir, touched)
-        if not report.conforms:
-            raise ShapeViolation(report)
-    return report
+        return _settle(draft, set(fresh), Path(origin), shapes_dir, touched)
 
 
 def update(store: Store, sparql: str, shapes_dir: Path) -> Report:
@@ -213,18 +207,29 @@ def update(store: Store, sparql: str, shapes_dir: Path) -> Report:
     follows, and what it touched is validated; raise and change nothing if that no longer conforms.
     An update whose text names the graphs it writes costs what it touches; one that does not (a
     ``GRAPH ?g`` template) has the whole graph checked."""
-    graphs = scope(sparql).graphs
     with store.draft() as draft:
-        changed = draft.update(sparql, graphs)
+        changed = draft.update(sparql, scope(sparql).graphs)
         written = None if changed is None else {graph for _, graph in changed}
-        add_date_bounds(draft, [Path("(the update)")], written)
-        join_twins(draft, written)
-        refresh(draft)
-        report = validate_store(draft, shapes_dir) if changed is None else \
-            validate_nodes(draft, shapes_dir, _touched(changed))
-        if not report.conforms:
-            raise ShapeViolation(report)
+        return _settle(draft, written, Path("(the update)"), shapes_dir, None if changed is None else _touched(changed))
+
+
+def _settle(draft: EmbeddedStore, graphs: set[str] | None, origin: Path, shapes_dir: Path,
+            touched: set[str] | None) -> Report:
+    """What follows every change of the data, in its draft: the bounds of its dates, its blank twins
+    joined, the derived graph recomputed, and the nodes it ``touched`` validated (all, if None);
+    ShapeViolation, so that the draft is thrown away, if they no longer conform."""
+    add_date_bounds(draft, [origin], graphs)
+    join_twins(draft, graphs)
+    refresh(draft)  # the caveats and the tally follow every change of the data they come from
+    report = validate_store(draft, shapes_dir) if touched is None else validate_nodes(draft, shapes_dir, touched)
+    if not report.conforms:
+        raise ShapeViolation(report)
     return report
+
+
+def _statements(graphs: dict[str, list[ox.Quad]]) -> Change:
+    """The statements of ``graphs``, each with its graph."""
+    return {(quad.triple, name) for name, quads in graphs.items() for quad in quads}
 
 
 def _touched(changed: Change) -> set[str]:
@@ -237,11 +242,3 @@ def _touched(changed: Change) -> set[str]:
 def _current(store: Store, graphs: dict[str, list[ox.Quad]]) -> dict[str, list[ox.Quad]]:
     """What the store holds now in the named graphs about to be replaced."""
     return {name: list(store.quads(name)) for name in graphs}
-
-
-def _nodes(graphs: dict[str, list[ox.Quad]]) -> set[str]:
-    """The named nodes a change touches: the graphs (claims) and their subjects and objects."""
-    nodes = set(graphs)
-    for quads in graphs.values():
-        nodes |= {term.value for q in quads for term in (q.subject, q.object) if isinstance(term, ox.NamedNode)}
-    return nodes

@@ -108,6 +108,8 @@ def split_dataset(query: str, base: str = BASE) -> tuple[Dataset, str]:
     The store then applies the dataset itself: the engine would take a list of default graphs as a
     bag, repeating a triple once per graph that states it, where SPARQL merges them into a set.
     """
+    if "from" not in query.casefold():
+        return UNION, query  # no FROM anywhere, so no dataset clause: the common case, asked of every query
     position, prefixes = 0, dict(PREFIXES)
     while match := _DECLARED.match(query, position):
         position = match.end()
