@@ -121,3 +121,15 @@ def test_relative_iris_in_an_update_resolve_against_mosaic_s_base(tmp_path: Path
     store.update("INSERT DATA { GRAPH <id/claim/test-relative> { <id/person/x> a <urn:y> } }")
     assert store.ask("ASK { GRAPH <https://w3id.org/mosaic/id/claim/test-relative> "
                      "{ <https://w3id.org/mosaic/id/person/x> a <urn:y> } }")
+
+
+def test_using_named_graph_uri_names_the_graphs_graph_reads(server: str) -> None:
+    assert _post(server, [("update", claimed('person:nam-il skos:altLabel "Nam Il (named)"@en', "test-named"))])[0] == 204
+    claim = "https://w3id.org/mosaic/id/claim/test-named"
+    copy = (f"INSERT {{ GRAPH <{claim}> {{ person:nam-il skos:altLabel ?name }} }} "
+            "WHERE { GRAPH ?g { person:nam-il skos:prefLabel ?name } }")
+    count = f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{claim}> {{ person:nam-il skos:altLabel ?name }} }}"
+    assert _post(server, [("update", copy), ("using-named-graph-uri", claim)])[0] == 204
+    assert _count(server, count) == 1, "GRAPH ?g read only the claim's own graph, which names no preferred label"
+    assert _post(server, [("update", copy)])[0] == 204
+    assert _count(server, count) > 1, "without it, GRAPH ?g reads every claim"
